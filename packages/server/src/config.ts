@@ -1,0 +1,147 @@
+import path from 'node:path';
+
+/**
+ * Every setting Muster reads from the environment, in one place. The README's configuration table
+ * mirrors `SETTINGS` below; a test keeps the two in step.
+ */
+export interface Config {
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  dbPoolSize: number;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  jwtSecret: string | undefined;
+  trustProxy: boolean;
+}
+
+/** A setting with a bad value: reported as one line naming the setting, never a stack trace. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface SettingDoc {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const SETTINGS: SettingDoc[] = [
+  { name: 'DATABASE_URL', default: '(unset: embedded PostgreSQL)', description: 'PostgreSQL ≥ 15 connection string. Unset, Muster starts its own PostgreSQL under `MUSTER_DATA_DIR/postgres`.' },
+  { name: 'NATS_URL', default: '(unset: PostgreSQL queue)', description: 'NATS server(s) with JetStream, comma-separated (`nats://host:4222`). Unset, the durable queue lives in PostgreSQL.' },
+  { name: 'MUSTER_HOST', default: '0.0.0.0', description: 'Address the HTTP server listens on.' },
+  { name: 'MUSTER_PORT', default: '8080', description: 'Port the HTTP server listens on.' },
+  { name: 'MUSTER_DATA_DIR', default: './data', description: 'Where embedded PostgreSQL keeps its files.' },
+  { name: 'MUSTER_ADMIN_EMAIL', default: 'admin@muster.local', description: 'E-mail of the administrator created on first start.' },
+  { name: 'MUSTER_ADMIN_PASSWORD', default: '(generated, printed once)', description: 'Password of the administrator created on first start (at least 12 characters).' },
+  { name: 'MUSTER_TLS_CERT', default: '(unset: plain HTTP)', description: 'PEM certificate file; with `MUSTER_TLS_KEY`, serves HTTPS.' },
+  { name: 'MUSTER_TLS_KEY', default: '(unset)', description: 'PEM private key file for `MUSTER_TLS_CERT`.' },
+  { name: 'MUSTER_LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  { name: 'MUSTER_DB_POOL_SIZE', default: '10', description: 'PostgreSQL connections per server process.' },
+  { name: 'MUSTER_BODY_LIMIT', default: '16777216', description: 'Largest accepted request body, in bytes (after decompression for agent reports).' },
+  { name: 'MUSTER_SHUTDOWN_TIMEOUT', default: '15000', description: 'Milliseconds a graceful shutdown waits for in-flight requests and consumers.' },
+  { name: 'MUSTER_JWT_SECRET', default: '(generated, kept in the database)', description: 'Secret that signs access tokens; at least 32 characters. Shared by every server process.' },
+  { name: 'MUSTER_TRUST_PROXY', default: 'false', description: 'Trust `X-Forwarded-*` headers from a reverse proxy (for client addresses in logs and the audit log).' },
+];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+export function validateDatabaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', `not a URL: "${raw}" (expected postgres://user:password@host:5432/database)`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `scheme must be postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+export function validateNatsUrl(raw: string): string {
+  for (const part of raw.split(',')) {
+    const server = part.trim();
+    let url: URL;
+    try {
+      url = new URL(server.includes('://') ? server : `nats://${server}`);
+    } catch {
+      throw new ConfigError('NATS_URL', `not a server address: "${server}" (expected nats://host:4222)`);
+    }
+    if (!['nats:', 'tls:', 'ws:', 'wss:'].includes(url.protocol)) {
+      throw new ConfigError('NATS_URL', `scheme must be nats:// or tls://, got "${url.protocol}//"`);
+    }
+    if (!url.hostname) throw new ConfigError('NATS_URL', `missing host in "${server}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  const natsUrl = optional(env, 'NATS_URL');
+  const tlsCert = optional(env, 'MUSTER_TLS_CERT');
+  const tlsKey = optional(env, 'MUSTER_TLS_KEY');
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    throw new ConfigError(tlsCert ? 'MUSTER_TLS_KEY' : 'MUSTER_TLS_CERT', 'MUSTER_TLS_CERT and MUSTER_TLS_KEY must be set together');
+  }
+  const logLevel = (optional(env, 'MUSTER_LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('MUSTER_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const jwtSecret = optional(env, 'MUSTER_JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('MUSTER_JWT_SECRET', 'must be at least 32 characters');
+  }
+  const adminPassword = optional(env, 'MUSTER_ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('MUSTER_ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+  const trustProxy = (optional(env, 'MUSTER_TRUST_PROXY') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(trustProxy)) {
+    throw new ConfigError('MUSTER_TRUST_PROXY', `expected true or false, got "${trustProxy}"`);
+  }
+  return {
+    databaseUrl: databaseUrl === undefined ? undefined : validateDatabaseUrl(databaseUrl),
+    natsUrl: natsUrl === undefined ? undefined : validateNatsUrl(natsUrl),
+    host: optional(env, 'MUSTER_HOST') ?? '0.0.0.0',
+    port: integer(env, 'MUSTER_PORT', 8080, 0, 65535),
+    dataDir: path.resolve(optional(env, 'MUSTER_DATA_DIR') ?? 'data'),
+    adminEmail: optional(env, 'MUSTER_ADMIN_EMAIL'),
+    adminPassword,
+    tlsCert,
+    tlsKey,
+    logLevel: logLevel as Config['logLevel'],
+    dbPoolSize: integer(env, 'MUSTER_DB_POOL_SIZE', 10, 1, 500),
+    bodyLimitBytes: integer(env, 'MUSTER_BODY_LIMIT', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    shutdownTimeoutMs: integer(env, 'MUSTER_SHUTDOWN_TIMEOUT', 15_000, 0, 600_000),
+    jwtSecret,
+    trustProxy: trustProxy === 'true' || trustProxy === '1',
+  };
+}
