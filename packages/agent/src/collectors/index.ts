@@ -1,0 +1,60 @@
+import os from 'node:os';
+import { SECTION_NAMES, type SectionData, type SectionError, type SectionName } from '@muster/protocol';
+import { systemContext, CommandTimeoutError, type CollectContext } from './context.js';
+import type { CollectorSet } from './types.js';
+import { linuxCollectors } from './linux/index.js';
+import { windowsCollectors } from './windows/index.js';
+import { macosCollectors } from './macos/index.js';
+
+export type SectionOutcome<S extends SectionName> = { data: SectionData[S] } | { error: SectionError };
+export type CollectedSections = { [S in SectionName]?: SectionOutcome<S> };
+
+export function collectorsFor(platform: NodeJS.Platform): CollectorSet {
+  if (platform === 'linux') return linuxCollectors;
+  if (platform === 'win32') return windowsCollectors;
+  if (platform === 'darwin') return macosCollectors;
+  return {};
+}
+
+function describeError(error: unknown): SectionError {
+  if (error instanceof CommandTimeoutError) return { code: 'timeout', message: error.message.slice(0, 1000) };
+  const err = error as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return { code: 'permission', message: String(err.message).slice(0, 1000) };
+  return { code: 'failed', message: String(err?.message ?? error).slice(0, 1000) };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, section: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CommandTimeoutError(`section ${section}`, ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Collects the asked sections (all by default). A section that throws or runs past its time
+ * budget becomes an error entry; the others are still returned.
+ */
+export async function collect(
+  options: { sections?: readonly SectionName[]; ctx?: CollectContext; timeoutMs?: number; collectors?: CollectorSet } = {},
+): Promise<CollectedSections> {
+  const ctx = options.ctx ?? systemContext();
+  const collectors = options.collectors ?? collectorsFor(ctx.platform);
+  const sections = options.sections ?? SECTION_NAMES;
+  const result: CollectedSections = {};
+  // Sequential on purpose: a small, steady footprint matters more than a second of wall time.
+  for (const name of sections) {
+    const collector = collectors[name] as ((c: CollectContext) => Promise<unknown>) | undefined;
+    if (!collector) {
+      (result as Record<string, unknown>)[name] = { error: { code: 'unsupported', message: `section ${name} is not collected on ${os.platform()}` } };
+      continue;
+    }
+    try {
+      const data = await withTimeout(collector(ctx), options.timeoutMs ?? 60_000, name);
+      (result as Record<string, unknown>)[name] = { data };
+    } catch (error) {
+      (result as Record<string, unknown>)[name] = { error: describeError(error) };
+    }
+  }
+  return result;
+}

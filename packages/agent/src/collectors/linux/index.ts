@@ -1,0 +1,3 @@
+import type { CollectorSet } from '../types.js';
+
+export const linuxCollectors: CollectorSet = {};
