@@ -83,3 +83,21 @@ create table bus_dead_letters (
   dead_at timestamptz not null default now(),
   unique (stream, message_id)
 );
+
+-- Refresh tokens rotate on every use; the family ties a chain together so that presenting a token
+-- that was already rotated (a stolen copy) revokes the whole chain.
+create table refresh_tokens (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references users (id) on delete cascade,
+  org_id uuid not null references organizations (id) on delete cascade,
+  family_id uuid not null,
+  token_hash text not null unique,
+  expires_at timestamptz not null,
+  used_at timestamptz,
+  revoked_at timestamptz,
+  created_at timestamptz not null default now(),
+  ip inet,
+  user_agent text
+);
+create index refresh_tokens_family_idx on refresh_tokens (family_id);
+create index refresh_tokens_user_idx on refresh_tokens (user_id);

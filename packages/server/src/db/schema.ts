@@ -58,4 +58,19 @@ export interface DB {
   memberships: MembershipsTable;
   server_secrets: ServerSecretsTable;
   audit_log: AuditLogTable;
+  refresh_tokens: RefreshTokensTable;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  org_id: string;
+  family_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Generated<Date>;
+  ip: string | null;
+  user_agent: string | null;
 }

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import client from 'prom-client';
+import type pino from 'pino';
+import { authPlugin } from '../auth/plugin.js';
+import { authRoutes } from '../auth/routes.js';
+import type { Config } from '../config.js';
+import type { Services } from '../services.js';
+import { consoleRoutes, isApiPath } from './console.js';
+import { errorHandler } from './errors.js';
+import { observabilityRoutes, type ReadinessCheck } from './observability.js';
+import { usersRoutes } from '../users/routes.js';
+
+export interface AppOptions {
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'tlsCert' | 'tlsKey'>;
+  services: Services;
+  logger: pino.Logger | false;
+  checks: ReadinessCheck[];
+  consoleDir?: string;
+  isShuttingDown?: () => boolean;
+}
+
+/** Builds the HTTP application: shared infrastructure once, then one plugin per domain. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, services } = options;
+  const https =
+    config.tlsCert && config.tlsKey ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } } : {};
+  const app = Fastify({
+    ...https,
+    loggerInstance: options.logger || undefined,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: true, useDefaults: true, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Muster API', version: '1.0.0', description: 'Device inventory and fleet management. Errors are `{ "error": { "code", "message", "details"? } }`.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key' } } },
+    },
+  });
+  await app.register(authPlugin, { tokens: services.tokens });
+
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'muster_' });
+  await app.register(observabilityRoutes, { checks: options.checks, isShuttingDown: options.isShuttingDown ?? (() => false), registry });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { auth: services.auth, store: services.authStore });
+      await api.register(usersRoutes, { users: services.users });
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const consoleDir = options.consoleDir ?? path.resolve(services.packageDir, '..', 'web', 'dist');
+  await app.register(consoleRoutes, { root: consoleDir });
+
+  const indexFile = path.join(consoleDir, 'index.html');
+  const indexHtml = fs.existsSync(indexFile) ? fs.readFileSync(indexFile) : undefined;
+  app.setNotFoundHandler(async (request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (indexHtml && request.method === 'GET' && !isApiPath(request.url) && accept.includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  return app as unknown as FastifyInstance;
+}
