@@ -38,7 +38,6 @@ export const SystemSection = Type.Object(
     bootTime: OptDate(),
     uptimeSeconds: OptInt(),
   },
-  { $id: 'SystemSection' },
 );
 export type SystemSection = Static<typeof SystemSection>;
 
@@ -56,7 +55,6 @@ export const OsSection = Type.Object(
     installDate: OptDate(),
     edition: OptStr(LIMITS.name),
   },
-  { $id: 'OsSection' },
 );
 export type OsSection = Static<typeof OsSection>;
 
@@ -140,7 +138,6 @@ export const HardwareSection = Type.Object(
     gpus: Arr(Gpu, 64),
     batteries: Arr(Battery, 16),
   },
-  { $id: 'HardwareSection' },
 );
 export type HardwareSection = Static<typeof HardwareSection>;
 
@@ -165,7 +162,7 @@ export const SoftwareItem = Type.Object({
 });
 export type SoftwareItem = Static<typeof SoftwareItem>;
 
-export const SoftwareSection = Type.Object({ items: Arr(SoftwareItem, LIMITS.softwareItems) }, { $id: 'SoftwareSection' });
+export const SoftwareSection = Type.Object({ items: Arr(SoftwareItem, LIMITS.softwareItems) });
 export type SoftwareSection = Static<typeof SoftwareSection>;
 
 /** What identifies one installed package within a device; its version can change in place. */
@@ -190,7 +187,6 @@ export const UpdatesSection = Type.Object(
     lastCheckedAt: OptDate(),
     lastInstalledAt: OptDate(),
   },
-  { $id: 'UpdatesSection' },
 );
 export type UpdatesSection = Static<typeof UpdatesSection>;
 
@@ -231,7 +227,6 @@ export const SecuritySection = Type.Object(
     localAdmins: Arr(Str(LIMITS.name), 1_000),
     passwordPolicy: Type.Optional(Type.Union([Type.Object({ minLength: OptInt(), maxAgeDays: OptInt(), lockoutThreshold: OptInt() }), Type.Null()])),
   },
-  { $id: 'SecuritySection' },
 );
 export type SecuritySection = Static<typeof SecuritySection>;
 
@@ -267,7 +262,6 @@ export const NetworkSection = Type.Object(
     listeningPorts: Arr(ListeningPort, LIMITS.listeningPorts),
     primaryIp: OptStr(64, { description: 'Address of the interface that carries the default route.' }),
   },
-  { $id: 'NetworkSection' },
 );
 export type NetworkSection = Static<typeof NetworkSection>;
 
@@ -292,7 +286,6 @@ export const UsersSection = Type.Object(
     ),
     loggedIn: Arr(Type.Object({ name: Str(LIMITS.name), terminal: OptStr(64), host: OptStr(LIMITS.name), since: OptDate() }), 1_000),
   },
-  { $id: 'UsersSection' },
 );
 export type UsersSection = Static<typeof UsersSection>;
 
@@ -313,7 +306,6 @@ export const ServicesSection = Type.Object(
       LIMITS.services,
     ),
   },
-  { $id: 'ServicesSection' },
 );
 export type ServicesSection = Static<typeof ServicesSection>;
 
@@ -333,7 +325,6 @@ export const BrowserSection = Type.Object(
       LIMITS.extensions,
     ),
   },
-  { $id: 'BrowserSection' },
 );
 export type BrowserSection = Static<typeof BrowserSection>;
 
@@ -357,7 +348,6 @@ export const MetricsSection = Type.Object(
     processes: Type.Object({ count: OptInt(), topCpu: Arr(ProcessSummary, LIMITS.processes), topMemory: Arr(ProcessSummary, LIMITS.processes) }),
     uptimeSeconds: OptInt(),
   },
-  { $id: 'MetricsSection' },
 );
 export type MetricsSection = Static<typeof MetricsSection>;
 

@@ -74,7 +74,7 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
     bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, onError: (error) => log.warn({ err: error }, 'bus error') });
     const bootstrap = await bootstrapFirstRun(storage.database.db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
     const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
-    const services = buildServices(storage.database.db, jwtSecret);
+    const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
     const busRef = bus;
     app = await buildApp({
       config,
@@ -97,6 +97,14 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
       if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new ConfigError('MUSTER_HOST', `cannot listen on ${config.host}: no such local address`);
       throw error;
     }
+    await services.deviceAuth.listen(bus);
+    await services.partitions.maintain();
+    services.lastSeen.start();
+    services.ingest.start();
+    const maintenance = setInterval(() => {
+      services.partitions.maintain().catch((error: unknown) => log.error({ err: error }, 'metrics partition maintenance failed'));
+    }, 3_600_000);
+    maintenance.unref();
     const started = app;
     return {
       app: started,
@@ -107,7 +115,10 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
       address,
       async shutdown() {
         shuttingDown = true;
+        clearInterval(maintenance);
         await started.close();
+        await services.lastSeen.stop();
+        await services.ingest.stop();
         await busRef.close();
         await storage.close();
       },

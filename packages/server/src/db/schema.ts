@@ -52,6 +52,145 @@ export interface AuditLogTable {
   details: unknown;
 }
 
+export interface EnrollmentTokensTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  expires_at: Timestamp | null;
+  max_uses: number | null;
+  uses: Generated<number>;
+  requires_approval: Generated<boolean>;
+  revoked_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type DeviceStatus = 'active' | 'pending' | 'retired';
+
+export interface DevicesTable {
+  org_id: string;
+  id: Generated<string>;
+  kind: Generated<'agent' | 'manual'>;
+  status: Generated<DeviceStatus>;
+  hostname: string;
+  display_name: string | null;
+  platform: string | null;
+  os_name: string | null;
+  os_version: string | null;
+  os_build: string | null;
+  kernel_version: string | null;
+  arch: string | null;
+  serial_number: string | null;
+  hardware_uuid: string | null;
+  machine_id: string | null;
+  vendor: string | null;
+  model: string | null;
+  cpu_model: string | null;
+  memory_bytes: number | null;
+  primary_ip: string | null;
+  ip_addresses: Generated<string[]>;
+  mac_addresses: Generated<string[]>;
+  logged_in_users: Generated<string[]>;
+  agent_version: string | null;
+  tags: Generated<string[]>;
+  custom_fields: Generated<unknown>;
+  notes: string | null;
+  enrolled_at: Timestamp | null;
+  enrollment_token_id: string | null;
+  last_seen_at: Timestamp | null;
+  last_report_at: Timestamp | null;
+  state_hash: string | null;
+  section_hashes: Generated<unknown>;
+  full_report_requested: Generated<boolean>;
+  last_sequence: Generated<number>;
+  credential_hash: string | null;
+  previous_credential_hash: string | null;
+  credential_rotated_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search_text: ColumnType<string, never, never>;
+}
+
+export interface OrgSettingsTable {
+  org_id: string;
+  checkin_interval_sec: Generated<number>;
+  inventory_interval_sec: Generated<number>;
+  metrics_interval_sec: Generated<number>;
+  offline_after_sec: Generated<number>;
+  metrics_retention_days: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface DeviceSectionsTable {
+  org_id: string;
+  device_id: string;
+  section: string;
+  hash: string;
+  data: unknown;
+  error: unknown;
+  collected_at: Timestamp;
+  changed_at: Generated<Date>;
+}
+
+export interface SoftwareTable {
+  id: Generated<number>;
+  source: string;
+  name: string;
+  version: string;
+  arch: Generated<string>;
+  publisher: string | null;
+  purl: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DeviceSoftwareTable {
+  org_id: string;
+  device_id: string;
+  software_ids: number[];
+  install_days: number[];
+  hash: string;
+  updated_at: Generated<Date>;
+}
+
+export interface SoftwareCountsTable {
+  org_id: string;
+  software_id: number;
+  devices: number;
+}
+
+export interface DeviceChangesTable {
+  org_id: string;
+  id: Generated<number>;
+  device_id: string;
+  at: Timestamp;
+  kind: string;
+  subject: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface ProcessedReportsTable {
+  org_id: string;
+  report_id: string;
+  device_id: string;
+  processed_at: Generated<Date>;
+}
+
+export interface DeviceMetricsTable {
+  org_id: string;
+  device_id: string;
+  at: Timestamp;
+  cpu_percent: number | null;
+  memory_percent: number | null;
+  disk_percent: number | null;
+  load1: number | null;
+  rx_bytes: number | null;
+  tx_bytes: number | null;
+  process_count: number | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -59,6 +198,16 @@ export interface DB {
   server_secrets: ServerSecretsTable;
   audit_log: AuditLogTable;
   refresh_tokens: RefreshTokensTable;
+  enrollment_tokens: EnrollmentTokensTable;
+  devices: DevicesTable;
+  org_settings: OrgSettingsTable;
+  device_sections: DeviceSectionsTable;
+  software: SoftwareTable;
+  device_software: DeviceSoftwareTable;
+  software_counts: SoftwareCountsTable;
+  device_changes: DeviceChangesTable;
+  processed_reports: ProcessedReportsTable;
+  device_metrics: DeviceMetricsTable;
 }
 
 export interface RefreshTokensTable {

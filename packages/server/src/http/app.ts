@@ -15,6 +15,8 @@ import { consoleRoutes, isApiPath } from './console.js';
 import { errorHandler } from './errors.js';
 import { observabilityRoutes, type ReadinessCheck } from './observability.js';
 import { usersRoutes } from '../users/routes.js';
+import { agentEnrollRoutes, enrollmentRoutes } from '../enrollment/routes.js';
+import { agentRoutes } from '../inventory/agent-routes.js';
 
 export interface AppOptions {
   config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'tlsCert' | 'tlsKey'>;
@@ -38,7 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: true, useDefaults: true, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: true, useDefaults: true, coerceTypes: 'array', allErrors: false, discriminator: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
@@ -66,9 +68,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes, { auth: services.auth, store: services.authStore });
       await api.register(usersRoutes, { users: services.users });
+      await api.register(enrollmentRoutes, { enrollment: services.enrollment });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
+  );
+  await app.register(
+    async (agent) => {
+      await agent.register(agentEnrollRoutes, { enrollment: services.enrollment });
+      await agent.register(agentRoutes, {
+        db: services.db,
+        bus: services.bus,
+        deviceAuth: services.deviceAuth,
+        lastSeen: services.lastSeen,
+        settings: services.settings,
+        bodyLimitBytes: config.bodyLimitBytes,
+        log: (options.logger || app.log) as pino.Logger,
+      });
+    },
+    { prefix: '/agent/v1' },
   );
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { createBus } from '../bus/index.js';
 import type { Bus } from '../bus/types.js';
 import { buildApp } from '../http/app.js';
@@ -19,11 +20,16 @@ export interface TestApp {
 }
 
 /** The whole HTTP application on a database of its own, driven with app.inject (no port). */
-export async function createTestApp(options: { nats?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { nats?: boolean; workers?: boolean; batchSize?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const bus = await createBus({ pool: database.pool, natsUrl: options.nats ? testNatsUrl() : undefined });
   await bootstrapFirstRun(database.db, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
-  const services = buildServices(database.db, 'test-secret-that-is-long-enough-0123456789');
+  const log = pino({ level: 'silent' });
+  const services = buildServices({ db: database.db, bus, jwtSecret: 'test-secret-that-is-long-enough-0123456789', log });
+  await services.deviceAuth.listen(bus);
+  await services.partitions.maintain();
+  services.lastSeen.start();
+  if (options.workers !== false) services.ingest.start({ batchSize: options.batchSize });
   const app = await buildApp({
     config: { bodyLimitBytes: 1024 * 1024, trustProxy: false, tlsCert: undefined, tlsKey: undefined },
     services,
@@ -46,6 +52,8 @@ export async function createTestApp(options: { nats?: boolean } = {}): Promise<T
     },
     async close() {
       await app.close();
+      await services.lastSeen.stop();
+      await services.ingest.stop();
       await bus.close();
       await database.drop();
     },

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import { hashSecret } from '../auth/tokens.js';
+import { bearerToken } from '../auth/plugin.js';
+import type { Bus } from '../bus/types.js';
+import { ApiError } from '../http/errors.js';
+import type { CredentialOwner, DevicesStore } from './store.js';
+
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 200_000;
+/** Announced when a device's credential or flags change; every process drops its cached entry. */
+export const DEVICE_AUTH_CHANGED_TOPIC = 'devices.auth.changed';
+
+/**
+ * Device credentials are checked on every agent request: a per-process cache keeps that off the
+ * database. Entries live a few seconds; a revocation is also announced on the bus so every
+ * process drops the entry at once rather than when it expires.
+ */
+export class DeviceAuth {
+  private readonly cache = new Map<string, { owner: CredentialOwner | undefined; until: number }>();
+  private readonly hashesByDevice = new Map<string, Set<string>>();
+
+  constructor(private readonly store: DevicesStore) {}
+
+  async listen(bus: Bus): Promise<void> {
+    await bus.listen(DEVICE_AUTH_CHANGED_TOPIC, (_topic, payload) => {
+      const deviceIds = (payload as { deviceIds?: unknown } | null)?.deviceIds;
+      if (Array.isArray(deviceIds)) for (const id of deviceIds) if (typeof id === 'string') this.forget(id);
+    });
+  }
+
+  async authenticate(request: FastifyRequest): Promise<CredentialOwner> {
+    const token = bearerToken(request);
+    if (!token) throw new ApiError(401, 'unauthorized', 'device credential required (Authorization: Bearer <credential>)');
+    if (token.length > 256) throw new ApiError(401, 'unauthorized', 'device credential is not valid');
+    const hash = hashSecret(token);
+    const now = Date.now();
+    let entry = this.cache.get(hash);
+    if (!entry || entry.until <= now) {
+      entry = { owner: await this.store.findByCredential(hash), until: now + TTL_MS };
+      if (this.cache.size >= MAX_ENTRIES) {
+        this.cache.clear();
+        this.hashesByDevice.clear();
+      }
+      this.cache.set(hash, entry);
+      if (entry.owner) this.hashesByDevice.set(entry.owner.deviceId, (this.hashesByDevice.get(entry.owner.deviceId) ?? new Set()).add(hash));
+    }
+    if (!entry.owner) throw new ApiError(401, 'unauthorized', 'device credential is not valid (revoked, rotated away, or the device was removed)');
+    if (entry.owner.status === 'retired') throw new ApiError(403, 'device_retired', 'this device was retired; enroll it again to bring it back');
+    return entry.owner;
+  }
+
+  /** Drops a device's cached entries: after a revocation, or when its flags changed. */
+  forget(deviceId: string): void {
+    for (const hash of this.hashesByDevice.get(deviceId) ?? []) this.cache.delete(hash);
+    this.hashesByDevice.delete(deviceId);
+  }
+}

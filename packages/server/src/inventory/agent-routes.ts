@@ -1,0 +1,192 @@
+import { createGunzip } from 'node:zlib';
+import { Transform, type Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket, { type WebSocket } from '@fastify/websocket';
+import { Type } from '@sinclair/typebox';
+import {
+  CheckinRequest,
+  CheckinResponse,
+  DeltaReport,
+  FullReport,
+  MetricsReport,
+  PushMessage,
+  ReportAccepted,
+  WorkResultReport,
+  type Report,
+} from '@muster/protocol';
+import type { Kysely } from 'kysely';
+import type pino from 'pino';
+import type { Bus } from '../bus/types.js';
+import type { DB } from '../db/schema.js';
+import type { DeviceAuth } from '../devices/device-auth.js';
+import type { LastSeenWriter } from '../devices/last-seen.js';
+import type { CredentialOwner } from '../devices/store.js';
+import { ApiError, errorResponses } from '../http/errors.js';
+import type { OrgSettingsStore } from '../orgs/settings.js';
+import { REPORTS_STREAM, type ReportEnvelope } from './ingest.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: CredentialOwner | undefined;
+  }
+}
+
+export interface AgentRoutesOptions {
+  db: Kysely<DB>;
+  bus: Bus;
+  deviceAuth: DeviceAuth;
+  lastSeen: LastSeenWriter;
+  settings: OrgSettingsStore;
+  bodyLimitBytes: number;
+  log: pino.Logger;
+}
+
+/** Report bodies pick their schema by `kind`, so a bad report gets the errors of its own kind. */
+const ReportBody = Type.Unsafe<Report>({
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: [FullReport, DeltaReport, MetricsReport, WorkResultReport],
+});
+
+export const PUSH_TOPIC = (deviceId: string): string => `devices.${deviceId}.push`;
+const MAX_SOCKETS_PER_DEVICE = 2;
+const PING_MS = 30_000;
+
+/**
+ * Gzip request bodies, decompressed with a hard cap on the inflated size: a small gzip bomb must
+ * end in a 413, not in memory exhaustion.
+ */
+function gunzipWithLimit(payload: Readable, limit: number): Readable {
+  let total = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      total += chunk.length;
+      if (total > limit) callback(new ApiError(413, 'payload_too_large', `decompressed body is larger than ${limit} bytes`));
+      else callback(null, chunk);
+    },
+  });
+  const gunzip = createGunzip();
+  gunzip.on('error', (error) => cap.destroy(new ApiError(400, 'invalid_gzip', `body is not valid gzip: ${error.message}`)));
+  payload.on('error', (error) => cap.destroy(error));
+  return payload.pipe(gunzip).pipe(cap);
+}
+
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, options) => {
+  const { db, bus, deviceAuth, lastSeen, settings, log } = options;
+  app.decorateRequest('device', undefined);
+
+  // Every route here is a device's: authenticate before reading a byte of the body.
+  app.addHook('onRequest', async (request) => {
+    request.device = await deviceAuth.authenticate(request);
+  });
+
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding === 'identity') return payload;
+    if (encoding !== 'gzip') throw new ApiError(415, 'unsupported_encoding', `content-encoding ${encoding} is not supported (use gzip or none)`);
+    // Fastify compares the bytes it received with Content-Length: tell it the compressed count.
+    const inflated = gunzipWithLimit(payload, options.bodyLimitBytes) as Readable & { receivedEncodedLength: number };
+    inflated.receivedEncodedLength = 0;
+    payload.on('data', (chunk: Buffer) => (inflated.receivedEncodedLength += chunk.length));
+    return inflated;
+  });
+
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const device = (req: FastifyRequest): CredentialOwner => {
+    if (!req.device) throw new ApiError(401, 'unauthorized', 'device credential required');
+    return req.device;
+  };
+
+  r.post(
+    '/checkin',
+    {
+      config: { device: true },
+      logLevel: 'warn',
+      bodyLimit: 64 * 1024,
+      schema: { tags: ['agent'], summary: 'Periodic check-in: config, pending work, whether a full report is wanted', body: CheckinRequest, response: { 200: CheckinResponse, ...errorResponses } },
+    },
+    async (req) => {
+      const owner = device(req);
+      lastSeen.touch(owner.orgId, owner.deviceId, req.body.agent.version);
+      return {
+        serverTime: new Date().toISOString(),
+        config: await settings.agentConfig(owner.orgId),
+        fullReportRequested: owner.status === 'active' && owner.fullReportRequested,
+        work: [],
+      };
+    },
+  );
+
+  r.post(
+    '/reports',
+    {
+      config: { device: true },
+      logLevel: 'warn',
+      bodyLimit: options.bodyLimitBytes,
+      schema: {
+        tags: ['agent'],
+        summary: 'Submit a report (full, delta, metrics or a work result); 202 once it is durably queued',
+        body: ReportBody,
+        response: { 202: ReportAccepted, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const owner = device(req);
+      const report = req.body;
+      if (owner.status === 'pending') throw new ApiError(403, 'device_pending', 'this device waits for approval; reports are accepted once it is approved');
+      if (report.kind === 'result') throw new ApiError(404, 'unknown_work_item', `no work item ${report.workId} was sent to this device`);
+      if (report.kind === 'delta' && owner.fullReportRequested) {
+        throw new ApiError(409, 'full_report_required', 'the server needs a full report from this device before it can apply deltas');
+      }
+      const seen = await db
+        .selectFrom('processed_reports')
+        .select('report_id')
+        .where('org_id', '=', owner.orgId)
+        .where('report_id', '=', report.reportId)
+        .executeTakeFirst();
+      if (seen) return reply.status(202).send({ reportId: report.reportId, status: 'duplicate' });
+      const envelope: ReportEnvelope = { v: 1, orgId: owner.orgId, deviceId: owner.deviceId, receivedAt: new Date().toISOString(), report };
+      await bus.publish(REPORTS_STREAM, owner.deviceId, Buffer.from(JSON.stringify(envelope)), { msgId: report.reportId });
+      lastSeen.touch(owner.orgId, owner.deviceId, report.agent.version);
+      return reply.status(202).send({ reportId: report.reportId, status: 'accepted' });
+    },
+  );
+
+  // Push channel: "you have work". Sockets are per process; the bus fans notifications out to
+  // whichever process holds the device's socket.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const sockets = new Map<string, Set<WebSocket>>();
+  const listener = await bus.listen('devices.*.push', (topic, payload) => {
+    const deviceId = topic.split('.')[1]!;
+    for (const socket of sockets.get(deviceId) ?? []) socket.send(JSON.stringify(payload));
+  });
+  const pinger = setInterval(() => {
+    for (const set of sockets.values()) for (const socket of set) socket.send(JSON.stringify({ type: 'ping' } satisfies PushMessage));
+  }, PING_MS);
+  pinger.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(pinger);
+    await listener.close();
+    for (const set of sockets.values()) for (const socket of set) socket.close(1001, 'server shutting down');
+  });
+
+  app.get('/ws', { websocket: true, config: { device: true }, schema: { tags: ['agent'], summary: 'WebSocket: server pushes PushMessage JSON (work, collect, config, ping)' } }, (socket, req) => {
+    const owner = req.device!;
+    const set = sockets.get(owner.deviceId) ?? new Set();
+    if (set.size >= MAX_SOCKETS_PER_DEVICE) {
+      socket.close(1008, 'too many connections for this device');
+      return;
+    }
+    set.add(socket);
+    sockets.set(owner.deviceId, set);
+    lastSeen.touch(owner.orgId, owner.deviceId, null);
+    socket.on('message', () => lastSeen.touch(owner.orgId, owner.deviceId, null));
+    socket.on('close', () => {
+      set.delete(socket);
+      if (set.size === 0) sockets.delete(owner.deviceId);
+    });
+    socket.on('error', (error: Error) => log.debug({ err: error, deviceId: owner.deviceId }, 'agent socket error'));
+  });
+};
