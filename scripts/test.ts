@@ -96,5 +96,18 @@ process.on('SIGTERM', forward);
 const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
 
 await adminQuery(serverUrl, `drop database if exists ${template} with (force)`).catch(() => undefined);
+if (process.env.NATS_URL) await deleteTestStreams(process.env.NATS_URL).catch((error: unknown) => console.warn(`[test] could not delete test streams: ${String(error)}`));
+
+/** The run's JetStream streams (namespaces t<run pid>_<file pid>, see testing/database.ts). */
+async function deleteTestStreams(url: string): Promise<void> {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: url.split(',') });
+  const jsm = await jetstreamManager(nc);
+  for await (const stream of jsm.streams.list()) {
+    if (stream.config.name.startsWith(`T${process.pid}_`)) await jsm.streams.delete(stream.config.name);
+  }
+  await nc.close();
+}
 await embedded?.stop();
 process.exit(code);

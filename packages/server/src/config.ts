@@ -20,6 +20,10 @@ export interface Config {
   shutdownTimeoutMs: number;
   jwtSecret: string | undefined;
   trustProxy: boolean;
+  workers: boolean;
+  ingestBatchSize: number;
+  ingestAckWaitMs: number;
+  natsNamespace: string;
 }
 
 /** A setting with a bad value: reported as one line naming the setting, never a stack trace. */
@@ -42,6 +46,7 @@ export interface SettingDoc {
 export const SETTINGS: SettingDoc[] = [
   { name: 'DATABASE_URL', default: '(unset: embedded PostgreSQL)', description: 'PostgreSQL ≥ 15 connection string. Unset, Muster starts its own PostgreSQL under `MUSTER_DATA_DIR/postgres`.' },
   { name: 'NATS_URL', default: '(unset: PostgreSQL queue)', description: 'NATS server(s) with JetStream, comma-separated (`nats://host:4222`). Unset, the durable queue lives in PostgreSQL.' },
+  { name: 'MUSTER_NATS_NAMESPACE', default: 'muster', description: 'Prefix of Muster\'s JetStream streams and subjects, so that several installations can share one NATS.' },
   { name: 'MUSTER_HOST', default: '0.0.0.0', description: 'Address the HTTP server listens on.' },
   { name: 'MUSTER_PORT', default: '8080', description: 'Port the HTTP server listens on.' },
   { name: 'MUSTER_DATA_DIR', default: './data', description: 'Where embedded PostgreSQL keeps its files.' },
@@ -54,6 +59,9 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'MUSTER_BODY_LIMIT', default: '16777216', description: 'Largest accepted request body, in bytes (after decompression for agent reports).' },
   { name: 'MUSTER_SHUTDOWN_TIMEOUT', default: '15000', description: 'Milliseconds a graceful shutdown waits for in-flight requests and consumers.' },
   { name: 'MUSTER_JWT_SECRET', default: '(generated, kept in the database)', description: 'Secret that signs access tokens; at least 32 characters. Shared by every server process.' },
+  { name: 'MUSTER_WORKERS', default: 'true', description: '`false` runs `muster serve` as API only; run `muster worker` processes for ingest then.' },
+  { name: 'MUSTER_INGEST_BATCH', default: '200', description: 'Reports an ingest worker applies per database transaction.' },
+  { name: 'MUSTER_INGEST_ACK_WAIT', default: '120', description: 'Seconds before reports held by a worker that died are delivered to another.' },
   { name: 'MUSTER_TRUST_PROXY', default: 'false', description: 'Trust `X-Forwarded-*` headers from a reverse proxy (for client addresses in logs and the audit log).' },
 ];
 
@@ -66,6 +74,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -123,10 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new ConfigError('MUSTER_ADMIN_PASSWORD', 'must be at least 12 characters');
   }
-  const trustProxy = (optional(env, 'MUSTER_TRUST_PROXY') ?? 'false').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(trustProxy)) {
-    throw new ConfigError('MUSTER_TRUST_PROXY', `expected true or false, got "${trustProxy}"`);
-  }
+  const trustProxy = boolean(env, 'MUSTER_TRUST_PROXY', false);
+  const workers = boolean(env, 'MUSTER_WORKERS', true);
   return {
     databaseUrl: databaseUrl === undefined ? undefined : validateDatabaseUrl(databaseUrl),
     natsUrl: natsUrl === undefined ? undefined : validateNatsUrl(natsUrl),
@@ -142,6 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'MUSTER_BODY_LIMIT', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownTimeoutMs: integer(env, 'MUSTER_SHUTDOWN_TIMEOUT', 15_000, 0, 600_000),
     jwtSecret,
-    trustProxy: trustProxy === 'true' || trustProxy === '1',
+    trustProxy,
+    workers,
+    ingestBatchSize: integer(env, 'MUSTER_INGEST_BATCH', 200, 1, 5_000),
+    ingestAckWaitMs: integer(env, 'MUSTER_INGEST_ACK_WAIT', 120, 5, 3_600) * 1000,
+    natsNamespace: optional(env, 'MUSTER_NATS_NAMESPACE') ?? 'muster',
   };
 }

@@ -51,6 +51,48 @@ export async function openStorage(config: Config, log: pino.Logger, options: { m
   };
 }
 
+export interface Workers {
+  /** Stops taking work and waits for the batches in hand. */
+  stop(): Promise<void>;
+}
+
+/** The background work of a server process: ingest, and the maintenance of metrics partitions. */
+export async function startWorkers(services: Services, config: Pick<Config, 'ingestBatchSize' | 'ingestAckWaitMs'>, log: pino.Logger): Promise<Workers> {
+  await services.partitions.maintain();
+  services.ingest.start({ batchSize: config.ingestBatchSize, ackWaitMs: config.ingestAckWaitMs });
+  const maintenance = setInterval(() => {
+    services.partitions.maintain().catch((error: unknown) => log.error({ err: error }, 'metrics partition maintenance failed'));
+  }, 3_600_000);
+  maintenance.unref();
+  return {
+    async stop() {
+      clearInterval(maintenance);
+      await services.ingest.stop();
+    },
+  };
+}
+
+/** A process that only works the queues (`muster worker`): scale ingest apart from the API. */
+export async function startWorkerProcess(config: Config, log: pino.Logger): Promise<{ shutdown(): Promise<void> }> {
+  const storage = await openStorage(config, log);
+  try {
+    const bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace, onError: (error) => log.warn({ err: error }, 'bus error') });
+    const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
+    const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
+    const workers = await startWorkers(services, config, log);
+    return {
+      async shutdown() {
+        await workers.stop();
+        await bus.close();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 export interface Server {
   app: FastifyInstance;
   bus: Bus;
@@ -71,7 +113,7 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
   let app: FastifyInstance | undefined;
   let shuttingDown = false;
   try {
-    bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, onError: (error) => log.warn({ err: error }, 'bus error') });
+    bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace, onError: (error) => log.warn({ err: error }, 'bus error') });
     const bootstrap = await bootstrapFirstRun(storage.database.db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
     const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
     const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
@@ -98,13 +140,8 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
       throw error;
     }
     await services.deviceAuth.listen(bus);
-    await services.partitions.maintain();
     services.lastSeen.start();
-    services.ingest.start();
-    const maintenance = setInterval(() => {
-      services.partitions.maintain().catch((error: unknown) => log.error({ err: error }, 'metrics partition maintenance failed'));
-    }, 3_600_000);
-    maintenance.unref();
+    const workers = config.workers ? await startWorkers(services, config, log) : undefined;
     const started = app;
     return {
       app: started,
@@ -115,10 +152,9 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
       address,
       async shutdown() {
         shuttingDown = true;
-        clearInterval(maintenance);
         await started.close();
         await services.lastSeen.stop();
-        await services.ingest.stop();
+        await workers?.stop();
         await busRef.close();
         await storage.close();
       },

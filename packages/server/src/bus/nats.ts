@@ -29,10 +29,11 @@ import {
   type PublishOptions,
 } from './types.js';
 
-/** JetStream names: stream `ingest` is stream MUSTER_INGEST over subjects `muster.ingest.<key>`. */
-const streamName = (stream: string): string => `MUSTER_${stream.toUpperCase()}`;
-const subjectOf = (stream: string, key: string): string => `muster.${stream}.${key}`;
-const notifySubject = (topic: string): string => `muster.notify.${topic}`;
+/**
+ * JetStream names under a namespace (default `muster`, so that several installations can share
+ * one NATS): stream `reports` is stream MUSTER_REPORTS over subjects `muster.reports.<key>`.
+ */
+const NAMESPACE = /^[a-z][a-z0-9_]{0,31}$/;
 const DEDUPE_WINDOW_MS = 2 * 60_000;
 
 /**
@@ -50,11 +51,26 @@ export class NatsBus implements Bus {
     private readonly nc: NatsConnection,
     private readonly jsm: JetStreamManager,
     private readonly pool: pg.Pool,
+    private readonly namespace: string,
   ) {
     this.js = jetstream(nc);
   }
 
-  static async connect(url: string, pool: pg.Pool, name = 'muster'): Promise<NatsBus> {
+  private streamName(stream: string): string {
+    return `${this.namespace.toUpperCase()}_${stream.toUpperCase()}`;
+  }
+
+  private subjectOf(stream: string, key: string): string {
+    return `${this.namespace}.${stream}.${key}`;
+  }
+
+  private notifySubject(topic: string): string {
+    return `${this.namespace}.notify.${topic}`;
+  }
+
+  static async connect(url: string, pool: pg.Pool, namespace = 'muster'): Promise<NatsBus> {
+    if (!NAMESPACE.test(namespace)) throw new ConfigError('MUSTER_NATS_NAMESPACE', `must match ${NAMESPACE}, got "${namespace}"`);
+    const name = `muster-${namespace}`;
     const servers = url.split(',').map((s) => s.trim());
     let nc: NatsConnection;
     try {
@@ -69,21 +85,21 @@ export class NatsBus implements Bus {
       await nc.close();
       throw new ConfigError('NATS_URL', `JetStream is not enabled on ${servers.join(', ')} (start nats-server with -js): ${(error as Error).message}`);
     }
-    return new NatsBus(nc, jsm, pool);
+    return new NatsBus(nc, jsm, pool, namespace);
   }
 
   /** Creates the stream when missing; safe when several servers race. */
   private ensureStream(stream: string): Promise<void> {
     const existing = this.ensured.get(stream);
     if (existing) return existing;
-    const name = streamName(stream);
+    const name = this.streamName(stream);
     const work = (async () => {
       try {
         await this.jsm.streams.info(name);
       } catch {
         const config = {
           name,
-          subjects: [`muster.${stream}.>`],
+          subjects: [`${this.namespace}.${stream}.>`],
           retention: RetentionPolicy.Workqueue,
           storage: StorageType.File,
           duplicate_window: nanos(DEDUPE_WINDOW_MS),
@@ -104,7 +120,7 @@ export class NatsBus implements Bus {
   /** The stream's one durable consumer, created when missing and kept at the ack wait asked for. */
   private async ensureConsumer(stream: string, ackWaitMs: number): Promise<JsConsumer> {
     await this.ensureStream(stream);
-    const name = streamName(stream);
+    const name = this.streamName(stream);
     const durable = `${stream}_workers`;
     const info = await this.jsm.consumers.info(name, durable).catch(() => undefined);
     if (!info) {
@@ -125,7 +141,7 @@ export class NatsBus implements Bus {
     assertStream(stream);
     assertKey(key);
     await this.ensureStream(stream);
-    await this.js.publish(subjectOf(stream, key), data, options.msgId ? { msgID: options.msgId } : undefined);
+    await this.js.publish(this.subjectOf(stream, key), data, options.msgId ? { msgID: options.msgId } : undefined);
   }
 
   consume(stream: string, handler: BatchHandler, options?: ConsumeOptions): Consumer {
@@ -134,7 +150,7 @@ export class NatsBus implements Bus {
     const inFlight = new Map<string, JsMsg>();
     let abort: (() => void) | undefined;
     let consumer: JsConsumer | undefined;
-    const prefix = `muster.${stream}.`;
+    const prefix = `${this.namespace}.${stream}.`;
     const source: DeliverySource = {
       fetch: async (max, waitMs) => {
         consumer ??= await this.ensureConsumer(stream, opts.ackWaitMs);
@@ -182,13 +198,13 @@ export class NatsBus implements Bus {
 
   async notify(topic: string, payload: unknown): Promise<void> {
     assertTopic(topic);
-    this.nc.publish(notifySubject(topic), JSON.stringify(payload));
+    this.nc.publish(this.notifySubject(topic), JSON.stringify(payload));
   }
 
   async listen(pattern: string, handler: NotificationHandler): Promise<Listener> {
     assertPattern(pattern);
-    const base = 'muster.notify.';
-    const sub: Subscription = this.nc.subscribe(notifySubject(pattern), {
+    const base = `${this.namespace}.notify.`;
+    const sub: Subscription = this.nc.subscribe(this.notifySubject(pattern), {
       callback: (error, msg) => {
         if (error) return;
         let payload: unknown;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { EmbeddedPostgresError } from '../db/embedded.js';
 import { createLogger } from '../logger.js';
-import { openStorage, startServer } from '../runtime.js';
+import { openStorage, startServer, startWorkerProcess } from '../runtime.js';
 import { UsersService } from '../users/service.js';
 import { UsersStore } from '../users/store.js';
 import type { Role } from '../db/schema.js';
@@ -12,6 +12,7 @@ const USAGE = `muster — device inventory and fleet management server
 
 Usage:
   muster serve                                   run the server (API, console, workers)
+  muster worker                                  run only the background workers (ingest, maintenance)
   muster migrate                                 apply database migrations and exit
   muster admin create-user --email E --role R [--org ORG_ID] [--password P]
   muster admin reset-password --email E [--password P]
@@ -27,7 +28,7 @@ async function serve(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
   const wildcard = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host);
-  const url = wildcard ? `${config.tlsCert ? 'https' : 'http'}://localhost:${config.port}` : server.address;
+  const url = wildcard ? server.address.replace(/\/\/[^/]+:(\d+)$/, '//localhost:$1') : server.address;
   log.info({ address: server.address, bus: server.bus.kind, database: server.storage.embedded ? 'embedded' : 'external' }, 'muster is serving');
   if (server.bootstrap.created) {
     // Printed, never logged: the one time this password is shown.
@@ -98,6 +99,24 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve(config);
       return -1;
+    case 'worker': {
+      const log = createLogger(config.logLevel);
+      const worker = await startWorkerProcess(config, log);
+      log.info({ bus: config.natsUrl ? 'nats' : 'postgres' }, 'muster worker is running');
+      const stop = (signal: string): void => {
+        log.info({ signal }, 'worker shutting down: finishing the batch in hand');
+        worker.shutdown().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      return -1;
+    }
     case 'migrate': {
       const log = createLogger(config.logLevel);
       const storage = await openStorage(config, log);

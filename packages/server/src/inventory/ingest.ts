@@ -83,10 +83,10 @@ export class IngestWorker {
     private readonly log: pino.Logger,
   ) {}
 
-  start(options: { batchSize?: number } = {}): void {
+  start(options: { batchSize?: number; ackWaitMs?: number } = {}): void {
     this.consumer = this.bus.consume(REPORTS_STREAM, (batch) => this.handle(batch), {
       batchSize: options.batchSize ?? 200,
-      ackWaitMs: 120_000,
+      ackWaitMs: options.ackWaitMs ?? 120_000,
       onError: (error, batch) => this.log.error({ err: error, messages: batch.length }, 'ingest batch failed'),
     });
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { ConfigError } from '../config.js';
 
 const BOOTSTRAP_LOCK = 0x6d757375;
 
@@ -21,7 +22,7 @@ export async function bootstrapFirstRun(db: Kysely<DB>, options: { adminEmail?: 
   const generated = options.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const password = options.adminPassword ?? generated!;
   const problem = passwordProblem(password, email);
-  if (problem) throw new Error(`MUSTER_ADMIN_PASSWORD: ${problem}`);
+  if (problem) throw new ConfigError('MUSTER_ADMIN_PASSWORD', problem);
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
     const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();

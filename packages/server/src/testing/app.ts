@@ -5,7 +5,7 @@ import type { Bus } from '../bus/types.js';
 import { buildApp } from '../http/app.js';
 import { bootstrapFirstRun } from '../orgs/bootstrap.js';
 import { buildServices, type Services } from '../services.js';
-import { createTestDatabase, testNatsUrl, type TestDatabase } from './database.js';
+import { createTestDatabase, testNatsNamespace, testNatsUrl, type TestDatabase } from './database.js';
 
 export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 
@@ -22,7 +22,7 @@ export interface TestApp {
 /** The whole HTTP application on a database of its own, driven with app.inject (no port). */
 export async function createTestApp(options: { nats?: boolean; workers?: boolean; batchSize?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const bus = await createBus({ pool: database.pool, natsUrl: options.nats ? testNatsUrl() : undefined });
+  const bus = await createBus({ pool: database.pool, natsUrl: options.nats ? testNatsUrl() : undefined, natsNamespace: testNatsNamespace() });
   await bootstrapFirstRun(database.db, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   const log = pino({ level: 'silent' });
   const services = buildServices({ db: database.db, bus, jwtSecret: 'test-secret-that-is-long-enough-0123456789', log });

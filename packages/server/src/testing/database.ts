@@ -69,6 +69,14 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   return { url: withDatabase(serverUrl, name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
+/**
+ * JetStream streams are shared by everything on one NATS server: each test file works in a
+ * namespace of its own (the test runner deletes the run's namespaces afterwards).
+ */
+export function testNatsNamespace(): string {
+  return `t${requireEnv('MUSTER_TEST_RUN')}_${process.pid}`;
+}
+
 export function testNatsUrl(): string | undefined {
   return process.env.NATS_URL || undefined;
 }

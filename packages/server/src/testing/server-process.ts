@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testNatsNamespace } from './database.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cli/main.ts');
 
@@ -17,7 +18,7 @@ export interface ServerProcess {
 /** A real `muster` process from the sources, for tests of start-up, shutdown and failure. */
 export function spawnMuster(args: string[], env: Record<string, string | undefined>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, MUSTER_LOG_LEVEL: 'info', MUSTER_HOST: '127.0.0.1', ...env },
+    env: { ...process.env, MUSTER_LOG_LEVEL: 'info', MUSTER_HOST: '127.0.0.1', MUSTER_NATS_NAMESPACE: testNatsNamespace(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -30,7 +31,8 @@ export function spawnMuster(args: string[], env: Record<string, string | undefin
     async ready(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const match = /"address":"(http[^"]+)".*"msg":"muster is serving"/.exec(out);
+        // The console line is printed whatever the log level.
+        const match = /(?:Console: +|Muster is ready: )(https?:\/\/\S+)/.exec(out);
         if (match) return match[1]!;
         if (child.exitCode !== null) throw new Error(`muster exited with ${child.exitCode}:\n${out}`);
         await new Promise((r) => setTimeout(r, 50));
