@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Services } from '../services.js';
 import { consoleRoutes, isApiPath } from './console.js';
 import { errorHandler } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { observabilityRoutes, type ReadinessCheck } from './observability.js';
 import { usersRoutes } from '../users/routes.js';
 import { agentEnrollRoutes, enrollmentRoutes } from '../enrollment/routes.js';
@@ -40,9 +41,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: true, useDefaults: true, coerceTypes: 'array', allErrors: false, discriminator: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only: anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
