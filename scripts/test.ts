@@ -44,9 +44,18 @@ function withDatabase(url: string, database: string): string {
 let embedded: EmbeddedPostgres | undefined;
 let serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
-  const dataDir = path.join(root, '.test-data');
+  // A cluster per run: two runs at once (a developer and an editor's test task) must not share one.
+  const base = path.join(root, '.test-data');
+  fs.mkdirSync(base, { recursive: true });
+  for (const entry of fs.readdirSync(base)) {
+    const pid = Number(entry);
+    if (Number.isInteger(pid) && !isRunning(pid)) fs.rmSync(path.join(base, entry), { recursive: true, force: true });
+  }
+  const dataDir = path.join(base, String(process.pid));
+  if (process.getuid?.() === 0) fs.chmodSync(base, 0o755);
   embedded = await startEmbeddedPostgres({ dataDir, durable: false, log: (line) => console.log(`[test] ${line}`) });
   serverUrl = embedded.url;
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }
 
 const template = `muster_template_${process.pid}`;

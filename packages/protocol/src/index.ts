@@ -6,4 +6,5 @@ export * from './limits.js';
 export * from './sections.js';
 export * from './messages.js';
 export * from './hash.js';
+export * from './delta.js';
 export * from './validate.js';

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { EmbeddedPostgresError } from '../db/embedded.js';
 import { createLogger } from '../logger.js';
 import { openStorage, startServer, startWorkerProcess } from '../runtime.js';
+import { runSimulateCommand, SimulateUsageError } from '../simulate/command.js';
 import { UsersService } from '../users/service.js';
 import { UsersStore } from '../users/store.js';
 import type { Role } from '../db/schema.js';
@@ -14,6 +15,8 @@ Usage:
   muster serve                                   run the server (API, console, workers)
   muster worker                                  run only the background workers (ingest, maintenance)
   muster migrate                                 apply database migrations and exit
+  muster simulate --server URL --token T --devices N [--rate R] [--duration D] [--churn P]
+                                                 play a fleet of N devices against a server
   muster admin create-user --email E --role R [--org ORG_ID] [--password P]
   muster admin reset-password --email E [--password P]
 
@@ -94,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'simulate') return runSimulateCommand(rest);
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -163,6 +167,7 @@ function isOperatorError(error: unknown): boolean {
   return (
     error instanceof ConfigError ||
     error instanceof UsageError ||
+    error instanceof SimulateUsageError ||
     error instanceof EmbeddedPostgresError ||
     (error as { statusCode?: number }).statusCode !== undefined ||
     (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')

@@ -24,11 +24,14 @@ import type { LastSeenWriter } from '../devices/last-seen.js';
 import type { CredentialOwner } from '../devices/store.js';
 import { ApiError, errorResponses } from '../http/errors.js';
 import type { OrgSettingsStore } from '../orgs/settings.js';
-import { REPORTS_STREAM, type ReportEnvelope } from './ingest.js';
+import { encodeEnvelope } from './envelope.js';
+import { REPORTS_STREAM } from './ingest.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     device: CredentialOwner | undefined;
+    /** The body's bytes as they arrived (compressed when they came so), for the bus. */
+    rawBody: Buffer[] | undefined;
   }
 }
 
@@ -38,6 +41,8 @@ export interface AgentRoutesOptions {
   deviceAuth: DeviceAuth;
   lastSeen: LastSeenWriter;
   settings: OrgSettingsStore;
+  /** Credential rotation: a check-in may hand the device its new credential (auth/device-credentials.ts). */
+  credentials: { onCheckin(owner: CredentialOwner): Promise<string | undefined> };
   bodyLimitBytes: number;
   log: pino.Logger;
 }
@@ -76,6 +81,7 @@ function gunzipWithLimit(payload: Readable, limit: number): Readable {
 export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, options) => {
   const { db, bus, deviceAuth, lastSeen, settings, log } = options;
   app.decorateRequest('device', undefined);
+  app.decorateRequest('rawBody', undefined);
 
   // Every route here is a device's: authenticate before reading a byte of the body.
   app.addHook('onRequest', async (request) => {
@@ -84,6 +90,11 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, o
 
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (request.routeOptions.url?.endsWith('/reports')) {
+      const chunks: Buffer[] = [];
+      request.rawBody = chunks;
+      payload.on('data', (chunk: Buffer) => chunks.push(chunk));
+    }
     if (encoding === 'identity') return payload;
     if (encoding !== 'gzip') throw new ApiError(415, 'unsupported_encoding', `content-encoding ${encoding} is not supported (use gzip or none)`);
     // Fastify compares the bytes it received with Content-Length: tell it the compressed count.
@@ -110,11 +121,13 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, o
     async (req) => {
       const owner = device(req);
       lastSeen.touch(owner.orgId, owner.deviceId, req.body.agent.version);
+      const newCredential = await options.credentials.onCheckin(owner);
       return {
         serverTime: new Date().toISOString(),
         config: await settings.agentConfig(owner.orgId),
         fullReportRequested: owner.status === 'active' && owner.fullReportRequested,
         work: [],
+        ...(newCredential ? { newCredential } : {}),
       };
     },
   );
@@ -147,8 +160,9 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, o
         .where('report_id', '=', report.reportId)
         .executeTakeFirst();
       if (seen) return reply.status(202).send({ reportId: report.reportId, status: 'duplicate' });
-      const envelope: ReportEnvelope = { v: 1, orgId: owner.orgId, deviceId: owner.deviceId, receivedAt: new Date().toISOString(), report };
-      await bus.publish(REPORTS_STREAM, owner.deviceId, Buffer.from(JSON.stringify(envelope)), { msgId: report.reportId });
+      const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase() === 'gzip' ? 'gzip' : 'identity';
+      const envelope = encodeEnvelope({ orgId: owner.orgId, deviceId: owner.deviceId, receivedAt: new Date().toISOString(), encoding }, Buffer.concat(req.rawBody ?? []));
+      await bus.publish(REPORTS_STREAM, owner.deviceId, envelope, { msgId: report.reportId });
       lastSeen.touch(owner.orgId, owner.deviceId, report.agent.version);
       return reply.status(202).send({ reportId: report.reportId, status: 'accepted' });
     },

@@ -6,7 +6,6 @@ import {
   type FullReport,
   type InventorySectionName,
   type MetricsReport,
-  type Report,
   type SoftwareItem,
 } from '@muster/protocol';
 import type { Bus, BusMessage, Consumer } from '../bus/types.js';
@@ -16,17 +15,10 @@ import { catalogKey, entryOf, type CatalogEntry, type SoftwareCatalog } from './
 import { sectionChanges, softwareChanges } from './changes.js';
 import type { MetricsPartitions } from './partitions.js';
 import type { IngestWrites, InventoryStore, StoredDeviceState, StoredSoftware } from './store.js';
+import { decodeEnvelope, type ReportEnvelope } from './envelope.js';
 
 export const REPORTS_STREAM = 'reports';
 
-/** What the agent API publishes for each accepted report. */
-export interface ReportEnvelope {
-  v: 1;
-  orgId: string;
-  deviceId: string;
-  receivedAt: string;
-  report: Report;
-}
 
 export interface IngestStats {
   reports: number;
@@ -99,7 +91,7 @@ export class IngestWorker {
     const envelopes: Array<{ id: string; envelope: ReportEnvelope }> = [];
     for (const m of messages) {
       try {
-        envelopes.push({ id: m.id, envelope: JSON.parse(Buffer.from(m.data).toString('utf8')) as ReportEnvelope });
+        envelopes.push({ id: m.id, envelope: decodeEnvelope(m.data) });
       } catch (error) {
         // The API only publishes what it validated; garbage here is not worth retrying.
         this.log.error({ err: error, messageId: m.id }, 'unreadable report envelope dropped');
@@ -312,13 +304,13 @@ export class IngestWorker {
     }
     for (const updated of delta.updated) {
       const target = identity(entryOf(updated));
-      // The installed version being replaced: same identity, another version.
-      if (!removeOne((x) => {
+      const sameIdentity = (x: number, sameVersion: boolean) => {
         const e = catalog.get(x);
-        return !!e && identity(e) === target && e.version !== updated.version;
-      })) {
-        return false;
-      }
+        return !!e && identity(e) === target && (e.version === updated.version) === sameVersion;
+      };
+      // The install being replaced: same identity, usually another version; an update of the
+      // same version changed only details (install date, size), and replaces that entry.
+      if (!removeOne((x) => sameIdentity(x, false)) && !removeOne((x) => sameIdentity(x, true))) return false;
       entries.push({ id: ids.get(catalogKey(entryOf(updated)))!, day: installDay(updated.installDate) });
     }
     for (const added of delta.added) entries.push({ id: ids.get(catalogKey(entryOf(added)))!, day: installDay(added.installDate) });

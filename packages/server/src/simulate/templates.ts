@@ -65,8 +65,13 @@ function softwareFor(platform: Platform, rng: Rng, count: number): SoftwareItem[
   const items: SoftwareItem[] = [];
   const names = new Set<string>();
   for (const name of base) names.add(name);
-  // Real fleets share most packages: draw the rest from a pool of 3,000 names per platform.
-  while (names.size < count) names.add(platform === 'linux' ? `lib${rng.pick(['gtk', 'qt', 'x11', 'gnome', 'kde', 'py', 'perl', 'ruby', 'go'])}-pkg${rng.int(1, 3000)}` : `${rng.pick(base)} Component ${rng.int(1, 3000)}`);
+  // Real fleets share most packages: the rest is drawn from one pool of 4,000 names per platform,
+  // so ten thousand devices hold a catalogue of a few thousand titles, not millions.
+  const prefixes = platform === 'linux' ? ['libgtk', 'libqt', 'libx11', 'gnome', 'kde', 'python3', 'perl', 'ruby', 'golang', 'fonts'] : base.slice(0, 10);
+  while (names.size < Math.min(count, base.length + 4_000)) {
+    const n = rng.int(1, 400);
+    names.add(platform === 'linux' ? `${rng.pick(prefixes)}-pkg${n}` : `${rng.pick(prefixes)} Component ${n}`);
+  }
   for (const name of [...names].slice(0, count)) {
     items.push({
       name,
