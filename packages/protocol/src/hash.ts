@@ -24,10 +24,38 @@ export function sortSoftware(items: SoftwareItem[]): SoftwareItem[] {
   });
 }
 
+/**
+ * Values that change on every collection without anything having changed on the machine (uptime,
+ * free space, traffic counters, battery charge). They are left out of the hash, so an unchanged
+ * machine sends no delta; the metrics series carries their current values.
+ */
+function withoutVolatile(section: InventorySectionName, data: unknown): unknown {
+  switch (section) {
+    case 'system': {
+      const { uptimeSeconds: _uptime, ...rest } = data as SectionData['system'];
+      return rest;
+    }
+    case 'hardware': {
+      const hw = data as SectionData['hardware'];
+      return {
+        ...hw,
+        volumes: hw.volumes.map(({ freeBytes: _free, ...v }) => v),
+        batteries: hw.batteries.map(({ chargePercent: _charge, status: _status, ...b }) => b),
+      };
+    }
+    case 'network': {
+      const net = data as SectionData['network'];
+      return { ...net, interfaces: net.interfaces.map(({ rxBytes: _rx, txBytes: _tx, ...i }) => i) };
+    }
+    default:
+      return data;
+  }
+}
+
 /** Content hash of one section; what agent and server compare to know whether anything changed. */
 export function sectionHash<S extends InventorySectionName>(section: S, data: SectionData[S]): string {
   if (section === 'software') return sha256Hex(canonicalJson({ items: sortSoftware((data as SectionData['software']).items) }));
-  return sha256Hex(canonicalJson(data));
+  return sha256Hex(canonicalJson(withoutVolatile(section, data)));
 }
 
 /** Hash of a whole inventory state: the section hashes, by section name. */

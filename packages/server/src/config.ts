@@ -24,6 +24,14 @@ export interface Config {
   ingestBatchSize: number;
   ingestAckWaitMs: number;
   natsNamespace: string;
+  /** Requests per minute per client address; 0 turns the limit off. */
+  rateLimitIp: number;
+  /** Requests per minute per user or API key on /api/v1; 0 turns the limit off. */
+  rateLimitUser: number;
+  /** Requests per minute per device credential on /agent/v1; 0 turns the limit off. */
+  rateLimitDevice: number;
+  /** Browser origins allowed to call the API cross-origin (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 /** A setting with a bad value: reported as one line naming the setting, never a stack trace. */
@@ -63,6 +71,10 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'MUSTER_INGEST_BATCH', default: '200', description: 'Reports an ingest worker applies per database transaction.' },
   { name: 'MUSTER_INGEST_ACK_WAIT', default: '120', description: 'Seconds before reports held by a worker that died are delivered to another.' },
   { name: 'MUSTER_TRUST_PROXY', default: 'false', description: 'Trust `X-Forwarded-*` headers from a reverse proxy (for client addresses in logs and the audit log).' },
+  { name: 'MUSTER_RATE_LIMIT_IP', default: '1200', description: 'Requests per minute from one client address (agent requests with a valid device credential count per device instead); `0` turns it off.' },
+  { name: 'MUSTER_RATE_LIMIT_USER', default: '600', description: 'Requests per minute per user or API key on the REST API; `0` turns it off.' },
+  { name: 'MUSTER_RATE_LIMIT_DEVICE', default: '60', description: 'Requests per minute per device credential on the agent API; `0` turns it off.' },
+  { name: 'MUSTER_CORS_ORIGINS', default: '(unset: no cross-origin access)', description: 'Comma-separated browser origins (`https://portal.example.com`) allowed to call the REST API from another site.' },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -119,6 +131,26 @@ export function validateNatsUrl(raw: string): string {
   return raw;
 }
 
+export function validateCorsOrigins(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((origin) => {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        throw new ConfigError('MUSTER_CORS_ORIGINS', `not an origin: "${origin}" (expected https://host[:port])`);
+      }
+      // An origin is scheme://host[:port] exactly as browsers send it: no path, no wildcard.
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin.replace(/\/$/, '')) {
+        throw new ConfigError('MUSTER_CORS_ORIGINS', `not an origin: "${origin}" (expected https://host[:port], without a path)`);
+      }
+      return url.origin;
+    });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = optional(env, 'DATABASE_URL');
   const natsUrl = optional(env, 'NATS_URL');
@@ -161,5 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestBatchSize: integer(env, 'MUSTER_INGEST_BATCH', 200, 1, 5_000),
     ingestAckWaitMs: integer(env, 'MUSTER_INGEST_ACK_WAIT', 120, 5, 3_600) * 1000,
     natsNamespace: optional(env, 'MUSTER_NATS_NAMESPACE') ?? 'muster',
+    rateLimitIp: integer(env, 'MUSTER_RATE_LIMIT_IP', 1200, 0, 1_000_000),
+    rateLimitUser: integer(env, 'MUSTER_RATE_LIMIT_USER', 600, 0, 1_000_000),
+    rateLimitDevice: integer(env, 'MUSTER_RATE_LIMIT_DEVICE', 60, 0, 1_000_000),
+    corsOrigins: validateCorsOrigins(optional(env, 'MUSTER_CORS_ORIGINS') ?? ''),
   };
 }

@@ -46,3 +46,23 @@ export const ROLES: Role[] = ['admin', 'operator', 'viewer', 'auditor'];
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
+
+/** True when `holder` has every permission of `wanted`: a grant may never exceed its grantor. */
+export function roleCovers(holder: Role, wanted: Role): boolean {
+  for (const permission of ROLE_PERMISSIONS[wanted]) if (!ROLE_PERMISSIONS[holder].has(permission)) return false;
+  return true;
+}
+
+/**
+ * The largest role within both `a` and `b` (operator and auditor meet at viewer). An API key acts
+ * with this of its own role and its creator's current one, so demoting a person demotes their keys.
+ */
+export function roleWithin(a: Role, b: Role): Role {
+  let best: Role | undefined;
+  for (const role of ROLES) {
+    if (roleCovers(a, role) && roleCovers(b, role) && (!best || ROLE_PERMISSIONS[role].size > ROLE_PERMISSIONS[best].size)) best = role;
+  }
+  // Every role includes viewer's permissions today; should that change, fail closed rather than guess.
+  if (!best) throw new Error(`no role lies within both ${a} and ${b}`);
+  return best;
+}

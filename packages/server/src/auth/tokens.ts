@@ -10,7 +10,10 @@ const AUDIENCE = 'muster-api';
 export interface AccessClaims {
   userId: string;
   orgId: string;
+  /** The role at issue time: informative only, every request uses the current role (auth/principals.ts). */
   role: Role;
+  /** The refresh-token family (the login session): revoking it ends this access token too. */
+  familyId: string;
 }
 
 export class TokenError extends Error {
@@ -28,7 +31,7 @@ export class AccessTokens {
 
   async sign(claims: AccessClaims, now = Date.now()): Promise<string> {
     const iat = Math.floor(now / 1000);
-    return new SignJWT({ org: claims.orgId, role: claims.role, typ: 'access' })
+    return new SignJWT({ org: claims.orgId, role: claims.role, sid: claims.familyId, typ: 'access' })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -38,13 +41,20 @@ export class AccessTokens {
       .sign(this.key);
   }
 
-  async verify(token: string): Promise<AccessClaims> {
+  /** `now` is injectable so that tests can move the clock instead of waiting 15 minutes. */
+  async verify(token: string, now = Date.now()): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.org !== 'string' || typeof payload.role !== 'string') {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
+      if (
+        payload.typ !== 'access' ||
+        typeof payload.sub !== 'string' ||
+        typeof payload.org !== 'string' ||
+        typeof payload.role !== 'string' ||
+        typeof payload.sid !== 'string'
+      ) {
         throw new TokenError('invalid');
       }
-      return { userId: payload.sub, orgId: payload.org, role: payload.role as Role };
+      return { userId: payload.sub, orgId: payload.org, role: payload.role as Role, familyId: payload.sid };
     } catch (error) {
       if (error instanceof TokenError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new TokenError('expired');

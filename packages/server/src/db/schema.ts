@@ -22,6 +22,12 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** AES-256-GCM ciphertext (auth/secret-box.ts). */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  last_login_at: Timestamp | null;
 }
 
 export type Role = 'admin' | 'operator' | 'viewer' | 'auditor';
@@ -31,6 +37,7 @@ export interface MembershipsTable {
   user_id: string;
   role: Role;
   created_at: Generated<Date>;
+  disabled_at: Timestamp | null;
 }
 
 export interface ServerSecretsTable {
@@ -108,6 +115,7 @@ export interface DevicesTable {
   credential_hash: string | null;
   previous_credential_hash: string | null;
   credential_rotated_at: Timestamp | null;
+  credential_rotation_requested_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   search_text: ColumnType<string, never, never>;
@@ -191,6 +199,18 @@ export interface DeviceMetricsTable {
   process_count: number | null;
 }
 
+export type CustomFieldType = 'text' | 'number' | 'date' | 'choice';
+
+export interface CustomFieldDefinitionsTable {
+  org_id: string;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  choices: Generated<string[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -208,6 +228,10 @@ export interface DB {
   device_changes: DeviceChangesTable;
   processed_reports: ProcessedReportsTable;
   device_metrics: DeviceMetricsTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
+  invitations: InvitationsTable;
+  api_keys: ApiKeysTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export interface RefreshTokensTable {
@@ -222,4 +246,42 @@ export interface RefreshTokensTable {
   created_at: Generated<Date>;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  revoked_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface ApiKeysTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  role: Role;
+  key_hash: string;
+  key_prefix: string;
+  previous_key_hash: string | null;
+  previous_expires_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_by: string | null;
+  last_used_at: Timestamp | null;
+  rotated_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
 }

@@ -18,10 +18,12 @@ export const DEVICE_AUTH_CHANGED_TOPIC = 'devices.auth.changed';
 export class DeviceAuth {
   private readonly cache = new Map<string, { owner: CredentialOwner | undefined; until: number }>();
   private readonly hashesByDevice = new Map<string, Set<string>>();
+  private bus: Bus | undefined;
 
   constructor(private readonly store: DevicesStore) {}
 
   async listen(bus: Bus): Promise<void> {
+    this.bus = bus;
     await bus.listen(DEVICE_AUTH_CHANGED_TOPIC, (_topic, payload) => {
       const deviceIds = (payload as { deviceIds?: unknown } | null)?.deviceIds;
       if (Array.isArray(deviceIds)) for (const id of deviceIds) if (typeof id === 'string') this.forget(id);
@@ -46,7 +48,28 @@ export class DeviceAuth {
     }
     if (!entry.owner) throw new ApiError(401, 'unauthorized', 'device credential is not valid (revoked, rotated away, or the device was removed)');
     if (entry.owner.status === 'retired') throw new ApiError(403, 'device_retired', 'this device was retired; enroll it again to bring it back');
+    if (entry.owner.rotating && !entry.owner.previous) await this.completeRotation(entry.owner);
     return entry.owner;
+  }
+
+  /**
+   * The device presented its new credential for the first time: the previous one stops working,
+   * here and (through the bus) in every other process that may still have it cached.
+   */
+  private async completeRotation(owner: CredentialOwner): Promise<void> {
+    try {
+      if (await this.store.completeRotation(owner.orgId, owner.deviceId, owner.presentedHash)) await this.changed(owner.deviceId);
+      else this.forget(owner.deviceId);
+    } catch {
+      // The request itself is authentic; the next one tries again (the cache entry is gone).
+      this.forget(owner.deviceId);
+    }
+  }
+
+  /** A device's credentials changed (rotated, revoked): drop cached entries in every process. */
+  async changed(deviceId: string): Promise<void> {
+    this.forget(deviceId);
+    await this.bus?.notify(DEVICE_AUTH_CHANGED_TOPIC, { deviceIds: [deviceId] });
   }
 
   /** Drops a device's cached entries: after a revocation, or when its flags changed. */

@@ -9,6 +9,12 @@ import client from 'prom-client';
 import type pino from 'pino';
 import { authPlugin } from '../auth/plugin.js';
 import { authRoutes } from '../auth/routes.js';
+import { deviceCredentialRoutes } from '../auth/device-credential-routes.js';
+import { apiKeysRoutes } from '../apikeys/routes.js';
+import { auditHook } from '../audit/hook.js';
+import { auditRoutes } from '../audit/routes.js';
+import { orgsRoutes } from '../orgs/routes.js';
+import { securityPlugin } from './security.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services.js';
 import { consoleRoutes, isApiPath } from './console.js';
@@ -18,9 +24,19 @@ import { observabilityRoutes, type ReadinessCheck } from './observability.js';
 import { usersRoutes } from '../users/routes.js';
 import { agentEnrollRoutes, enrollmentRoutes } from '../enrollment/routes.js';
 import { agentRoutes } from '../inventory/agent-routes.js';
+import { devicesRoutes } from '../devices/routes.js';
+import { customFieldRoutes } from '../assets/routes.js';
+import { softwareRoutes } from '../software/routes.js';
+import { fleetRoutes } from '../fleet/routes.js';
+import { accessTokenFromQuery, eventsRoutes } from '../events/routes.js';
 
 export interface AppOptions {
-  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'tlsCert' | 'tlsKey'>;
+  /**
+   * The rate limits and CORS origins are optional so that test apps can leave them out: absent, a
+   * limit is off (createTestApp drives hundreds of requests from one address and one device).
+   * `muster serve` passes the whole Config, so production always has them.
+   */
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'tlsCert' | 'tlsKey'> & Partial<Pick<Config, 'rateLimitIp' | 'rateLimitUser' | 'rateLimitDevice' | 'corsOrigins'>>;
   services: Services;
   logger: pino.Logger | false;
   checks: ReadinessCheck[];
@@ -59,7 +75,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key' } } },
     },
   });
-  await app.register(authPlugin, { tokens: services.tokens });
+  // Security first: its per-address limit runs before authentication touches the database.
+  await app.register(securityPlugin, {
+    rateLimitIp: config.rateLimitIp ?? 0,
+    rateLimitUser: config.rateLimitUser ?? 0,
+    rateLimitDevice: config.rateLimitDevice ?? 0,
+    corsOrigins: config.corsOrigins ?? [],
+    tls: Boolean(config.tlsCert && config.tlsKey),
+  });
+  // Before auth: lets the live-events route (EventSource, no headers) pass its token in the URL.
+  await app.register(accessTokenFromQuery);
+  await app.register(authPlugin, { tokens: services.tokens, principals: services.principals, apiKeys: services.apiKeys });
+  await app.register(auditHook, { audit: services.audit, deviceOrg: (deviceId) => services.devicesStore.orgOfDevice(deviceId) });
+  // Disabled users, removed memberships and revoked keys must stop within seconds in every process.
+  const authListener = await services.principals.listen(services.bus);
+  app.addHook('onClose', async () => authListener.close());
 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'muster_' });
@@ -69,7 +99,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes, { auth: services.auth, store: services.authStore });
       await api.register(usersRoutes, { users: services.users });
+      await api.register(orgsRoutes, { orgs: services.orgs });
+      await api.register(apiKeysRoutes, { apiKeys: services.apiKeys });
+      await api.register(auditRoutes, { audit: services.audit });
+      await api.register(deviceCredentialRoutes, { credentials: services.deviceCredentials });
       await api.register(enrollmentRoutes, { enrollment: services.enrollment });
+      await api.register(devicesRoutes, { devices: services.devices });
+      await api.register(customFieldRoutes, { customFields: services.customFields });
+      await api.register(softwareRoutes, { software: services.software, devices: services.devices });
+      await api.register(fleetRoutes, { fleet: services.fleet });
+      await api.register(eventsRoutes, { bus: services.bus, principals: services.principals });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -83,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         deviceAuth: services.deviceAuth,
         lastSeen: services.lastSeen,
         settings: services.settings,
+        credentials: services.deviceCredentials,
         bodyLimitBytes: config.bodyLimitBytes,
         log: (options.logger || app.log) as pino.Logger,
       });

@@ -101,6 +101,7 @@ export async function runSimulateCommand(args: string[]): Promise<number> {
   process.once('SIGINT', () => controller.abort());
   const result = await simulate({ ...options, progress: options.json ? undefined : (line) => process.stderr.write(`${line}\n`) }, controller.signal);
   if (!options.json) process.stdout.write(`${formatResult(result)}\n`);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  const { fleet: _fleet, ...printable } = result;
+  process.stdout.write(`${JSON.stringify(printable)}\n`);
   return Object.keys(result.errors).length ? 1 : 0;
 }

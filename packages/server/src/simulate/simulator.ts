@@ -45,6 +45,8 @@ export interface SimulateOptions {
   /** First device index: several simulators can play disjoint fleets. */
   startIndex: number;
   gzip: boolean;
+  /** Devices enrolled by an earlier run of this process: play them without enrolling again. */
+  fleet?: SimulatedFleetDevice[];
   progress?: (line: string) => void;
   progressIntervalMs: number;
 }
@@ -63,6 +65,8 @@ export const DEFAULT_SIMULATE_OPTIONS: Omit<SimulateOptions, 'server' | 'token' 
   gzip: true,
   progressIntervalMs: 5_000,
 };
+
+export type SimulatedFleetDevice = DeviceState;
 
 interface DeviceState {
   index: number;
@@ -96,6 +100,8 @@ export interface SimulationResult {
   requestsPerSecond: number;
   latency: Record<string, LatencySummary>;
   errors: Record<string, number>;
+  /** Every enrolled device, to play again in a later run (not part of the printed result). */
+  fleet: SimulatedFleetDevice[];
 }
 
 /** Latencies of one kind of request, kept as a bounded sample for percentiles. */
@@ -214,7 +220,7 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
     const key = `${what}: ${detail.slice(0, 120)}`;
     errors[key] = (errors[key] ?? 0) + 1;
   };
-  const devices: DeviceState[] = [];
+  const devices: DeviceState[] = [...(options.fleet ?? [])];
   let fullReports = 0;
   let deltas = 0;
   let softwareRows = 0;
@@ -354,7 +360,7 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
     }
   }
 
-  const indexes = Array.from({ length: options.devices }, (_, i) => options.startIndex + i);
+  const indexes = Array.from({ length: Math.max(0, options.devices - devices.length) }, (_, i) => options.startIndex + devices.length + i);
   await paced(indexes, options.rate, enrollOne);
   const enrollmentSeconds = (performance.now() - started) / 1000;
 
@@ -414,5 +420,6 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
     requestsPerSecond: Math.round((steadySeconds ? totalRequests - latency.enroll.count - fullReports : totalRequests) / elapsed),
     latency: Object.fromEntries(Object.entries(latency).map(([k, r]) => [k, r.summary()])),
     errors,
+    fleet: devices,
   };
 }

@@ -1,0 +1,103 @@
+import { CsvError, parseCsv } from '../assets/csv.js';
+import type { CustomFieldValue } from '../assets/service.js';
+import type { CustomFieldRow } from '../assets/store.js';
+import { ApiError } from '../http/errors.js';
+import type { ManualDevice } from './query-store.js';
+import { checkManualDevice, type ManualDeviceInput } from './rules.js';
+
+export const IMPORT_MAX_ROWS = 10_000;
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_PROBLEMS = 100;
+
+/** One problem in an import file. Rows are numbered as a spreadsheet does: the header is row 1. */
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+/** The standard columns of an import file (matched without regard to case), besides cf.<key>. */
+const COLUMNS = ['hostname', 'displayName', 'serialNumber', 'model', 'vendor', 'platform', 'osName', 'osVersion', 'tags', 'notes'] as const;
+type Column = (typeof COLUMNS)[number];
+
+const invalidCsv = (message: string, details?: unknown): ApiError => new ApiError(400, 'invalid_csv', message, details);
+
+/**
+ * Reads an import file into devices without an agent. A file-level problem (not CSV, unknown
+ * column, too many rows) is thrown at once; row problems are collected, so one answer lists every
+ * bad row (up to 100) rather than the first.
+ */
+export function parseDeviceCsv(
+  text: string,
+  definitions: Map<string, CustomFieldRow>,
+  check: {
+    parseCustom: (def: CustomFieldRow, cell: string) => CustomFieldValue;
+    customValues: (values: Record<string, unknown>) => Record<string, string | number>;
+  },
+): { devices: ManualDevice[]; problems: ImportProblem[]; problemCount: number } {
+  let records;
+  try {
+    records = parseCsv(text, { maxRecords: IMPORT_MAX_ROWS + 1 });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.message.startsWith('more than')) throw new ApiError(400, 'too_many_rows', `an import holds at most ${IMPORT_MAX_ROWS} devices`);
+    throw invalidCsv(`row ${error.row}: ${error.message}`, [{ row: error.row, message: error.message }]);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw invalidCsv('the file is empty; it needs a header row (hostname,serialNumber,model,…) and one row per device');
+
+  // Column index → what it holds.
+  const byName = new Map(COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const columns: Array<{ column: Column } | { field: CustomFieldRow }> = [];
+  const seen = new Set<string>();
+  for (const raw of header.fields) {
+    const name = raw.trim();
+    const id = name.toLowerCase();
+    if (seen.has(id)) throw invalidCsv(`column "${name}" appears twice in the header`);
+    seen.add(id);
+    if (id.startsWith('cf.')) {
+      const def = definitions.get(name.slice(3));
+      if (!def) throw new ApiError(400, 'unknown_custom_field', `column "${name}": there is no custom field "${name.slice(3)}"`);
+      columns.push({ field: def });
+      continue;
+    }
+    const column = byName.get(id);
+    if (!column) throw new ApiError(400, 'unknown_column', `column "${name}" is not known; use ${COLUMNS.join(', ')} and cf.<key>`);
+    columns.push({ column });
+  }
+  if (!seen.has('hostname')) throw invalidCsv('the header has no hostname column');
+  if (rows.length === 0) throw invalidCsv('the file has a header but no devices');
+
+  const devices: ManualDevice[] = [];
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const problem = (row: number, message: string) => {
+    problemCount++;
+    if (problems.length < MAX_PROBLEMS) problems.push({ row, message });
+  };
+  for (const { row, fields } of rows) {
+    if (fields.length !== columns.length) {
+      problem(row, `has ${fields.length} fields, the header has ${columns.length}`);
+      continue;
+    }
+    const input: ManualDeviceInput = { hostname: '' };
+    const custom: Record<string, unknown> = {};
+    try {
+      columns.forEach((col, i) => {
+        const cell = fields[i]!;
+        if ('field' in col) {
+          if (cell.trim() !== '') custom[col.field.key] = check.parseCustom(col.field, cell);
+        } else if (col.column === 'tags') {
+          input.tags = cell.split(/[;,]/).map((t) => t.trim()).filter((t) => t !== '');
+        } else {
+          input[col.column] = cell;
+        }
+      });
+      input.customFields = custom;
+      devices.push(checkManualDevice(input, check.customValues));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      problem(row, error.message);
+    }
+  }
+  return { devices, problems, problemCount };
+}
