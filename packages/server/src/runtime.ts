@@ -28,7 +28,7 @@ export async function openStorage(config: Config, log: pino.Logger, options: { m
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => log.info(line) });
     url = embedded.url;
   }
-  const database = openDatabase({ url, poolSize: config.dbPoolSize, onError: (error) => log.warn({ err: error }, 'idle database connection failed') });
+  const database = openDatabase({ url, poolSize: config.dbPoolSize, onError: (error) => log.warn({ code: (error as NodeJS.ErrnoException).code, reason: error.message }, 'idle database connection failed') });
   try {
     await checkConnection(database, url);
     if (options.migrate !== false) {
