@@ -6,6 +6,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { loadMigrations } from '../db/migrate.js';
+import { bootstrapFirstRun } from '../orgs/bootstrap.js';
+import { verifyPassword } from '../auth/passwords.js';
 import { createEmptyDatabase, createTestDatabase, testNatsUrl, type TestDatabase } from '../testing/database.js';
 import { spawnMuster } from '../testing/server-process.js';
 
@@ -65,6 +67,28 @@ describe('bad configuration ends with one line naming the setting', () => {
     assertOneLine((await failingStart({ MUSTER_PORT: 'eighty' })).output, /^muster: MUSTER_PORT: expected a whole number/);
     assertOneLine((await failingStart({ MUSTER_LOG_LEVEL: 'loud' })).output, /^muster: MUSTER_LOG_LEVEL: expected one of/);
     assertOneLine((await failingStart({ MUSTER_TLS_CERT: '/nonexistent.pem' })).output, /^muster: MUSTER_TLS_KEY: .*set together/);
+  });
+});
+
+describe('admin commands', () => {
+  test('create-user and reset-password work on the database; bad input is one line', async () => {
+    const database = await createTestDatabase();
+    try {
+      await bootstrapFirstRun(database.db, { adminEmail: 'root@example.test', adminPassword: 'first admin pass 1' });
+      const env = { DATABASE_URL: database.url, NATS_URL: testNatsUrl() ?? '' };
+      const created = spawnMuster(['admin', 'create-user', '--email', 'ops@example.test', '--role', 'operator', '--password', 'operations pass 22'], env);
+      assert.equal(await created.exited(), 0, created.output());
+      assert.match(created.output(), /created ops@example\.test \(operator\)/);
+      const reset = spawnMuster(['admin', 'reset-password', '--email', 'ops@example.test'], { ...env, MUSTER_PASSWORD: 'a brand new secret 7' });
+      assert.equal(await reset.exited(), 0, reset.output());
+      const { rows } = await database.pool.query("select password_hash from users where email = 'ops@example.test'");
+      assert.ok(await verifyPassword(rows[0].password_hash, 'a brand new secret 7'));
+      const badRole = spawnMuster(['admin', 'create-user', '--email', 'x@example.test', '--role', 'owner', '--password', 'whatever pass 123'], env);
+      assert.equal(await badRole.exited(), 1);
+      assertOneLine(badRole.output(), /^muster: --role must be one of admin, operator, viewer, auditor/);
+    } finally {
+      await database.drop();
+    }
   });
 });
 

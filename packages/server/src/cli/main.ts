@@ -4,8 +4,10 @@ import { EmbeddedPostgresError } from '../db/embedded.js';
 import { createLogger } from '../logger.js';
 import { openStorage, startServer, startWorkerProcess } from '../runtime.js';
 import { runSimulateCommand, SimulateUsageError } from '../simulate/command.js';
-import { UsersService } from '../users/service.js';
-import { UsersStore } from '../users/store.js';
+import type { UsersService } from '../users/service.js';
+import { createBus } from '../bus/index.js';
+import { sharedSecret } from '../orgs/bootstrap.js';
+import { buildServices } from '../services.js';
 import type { Role } from '../db/schema.js';
 import { ROLES } from '../auth/permissions.js';
 
@@ -75,11 +77,19 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** Admin commands use the same services as the server, bus included, so e.g. a password reset ends the user's sessions everywhere. */
 async function withUsers(config: Config, work: (users: UsersService, db: Awaited<ReturnType<typeof openStorage>>) => Promise<void>): Promise<void> {
   const log = createLogger('warn');
   const storage = await openStorage(config, log);
   try {
-    await work(new UsersService(new UsersStore(storage.database.db)), storage);
+    const bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace });
+    try {
+      const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
+      const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
+      await work(services.users, storage);
+    } finally {
+      await bus.close();
+    }
   } finally {
     await storage.close();
   }
