@@ -41,7 +41,7 @@ const targets = [
   {
     name: 'web',
     output: 'packages/web/dist/index.html',
-    inputs: ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/protocol/src'],
+    inputs: ['packages/web/src', 'packages/web/public', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/protocol/src', 'packages/server/src/auth/permissions.ts'],
     async run() {
       const vite = path.join(root, 'node_modules', '.bin', 'vite');
       const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'packages/web'), stdio: 'inherit' });

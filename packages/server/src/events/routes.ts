@@ -110,8 +110,10 @@ export const eventsRoutes: FastifyPluginAsync<EventsRoutesOptions> = async (app,
   async function stream(reply: FastifyReply, auth: AuthContext): Promise<void> {
     reply.hijack();
     const raw = reply.raw;
+    // Headers set so far (request id, security headers) go out with the stream.
+    const inherited = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
     raw.writeHead(200, {
-      ...reply.getHeaders(),
+      ...Object.fromEntries(inherited),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
