@@ -67,10 +67,11 @@ for (const kind of kinds) {
       const s = stream();
       await bus.publish(s, 'device-1', encode('hello'));
       const got: BusMessage[] = [];
-      const consumer = bus.consume(s, async (batch) => void got.push(...batch), { ackWaitMs: 1_000 });
+      // An ack wait long enough that a loaded CI machine still acks in time, and a wait past it.
+      const consumer = bus.consume(s, async (batch) => void got.push(...batch), { ackWaitMs: 3_000 });
       await waitFor('delivery', () => (got.length ? true : undefined));
       // Longer than the ack wait: an acked message must not come back.
-      await sleep(2_500);
+      await sleep(4_000);
       await consumer.stop();
       assert.equal(got.length, 1);
       assert.equal(got[0]!.key, 'device-1');
@@ -83,12 +84,12 @@ for (const kind of kinds) {
       const s = stream();
       for (let i = 0; i < 50; i++) await bus.publish(s, `k${i % 3}`, encode(String(i)));
       const first: string[] = [];
-      const c1 = bus.consume(s, async (batch) => void first.push(...batch.map(decode)), { batchSize: 8, ackWaitMs: 1_000 });
+      const c1 = bus.consume(s, async (batch) => void first.push(...batch.map(decode)), { batchSize: 8, ackWaitMs: 3_000 });
       await waitFor('50 messages', () => (first.length === 50 ? true : undefined));
       await c1.stop();
-      await sleep(1_500);
+      await sleep(3_500);
       const second: string[] = [];
-      const c2 = bus.consume(s, async (batch) => void second.push(...batch.map(decode)), { ackWaitMs: 1_000 });
+      const c2 = bus.consume(s, async (batch) => void second.push(...batch.map(decode)), { ackWaitMs: 3_000 });
       await sleep(2_000);
       await c2.stop();
       assert.deepEqual(second, []);
