@@ -2,17 +2,18 @@ import os from 'node:os';
 import { SECTION_NAMES, type SectionData, type SectionError, type SectionName } from '@muster/protocol';
 import { systemContext, CommandTimeoutError, type CollectContext } from './context.js';
 import type { CollectorSet } from './types.js';
-import { linuxCollectors } from './linux/index.js';
-import { windowsCollectors } from './windows/index.js';
-import { macosCollectors } from './macos/index.js';
 
 export type SectionOutcome<S extends SectionName> = { data: SectionData[S] } | { error: SectionError };
 export type CollectedSections = { [S in SectionName]?: SectionOutcome<S> };
 
-export function collectorsFor(platform: NodeJS.Platform): CollectorSet {
-  if (platform === 'linux') return linuxCollectors;
-  if (platform === 'win32') return windowsCollectors;
-  if (platform === 'darwin') return macosCollectors;
+/**
+ * The collectors of one platform, loaded on first use: an agent never loads (in the single-file
+ * bundle: never initialises) the other platforms' code, and `run` loads none until it collects.
+ */
+export async function collectorsFor(platform: NodeJS.Platform): Promise<CollectorSet> {
+  if (platform === 'linux') return (await import('./linux/index.js')).linuxCollectors;
+  if (platform === 'win32') return (await import('./windows/index.js')).windowsCollectors;
+  if (platform === 'darwin') return (await import('./macos/index.js')).macosCollectors;
   return {};
 }
 
@@ -39,7 +40,7 @@ export async function collect(
   options: { sections?: readonly SectionName[]; ctx?: CollectContext; timeoutMs?: number; collectors?: CollectorSet } = {},
 ): Promise<CollectedSections> {
   const ctx = options.ctx ?? systemContext();
-  const collectors = options.collectors ?? collectorsFor(ctx.platform);
+  const collectors = options.collectors ?? (await collectorsFor(ctx.platform));
   const sections = options.sections ?? SECTION_NAMES;
   const result: CollectedSections = {};
   // Sequential on purpose: a small, steady footprint matters more than a second of wall time.

@@ -20,8 +20,9 @@ export interface SystemdUnit {
 export function parseListUnits(text: string): SystemdUnit[] {
   const out: SystemdUnit[] = [];
   for (const raw of text.split('\n')) {
-    // Units in trouble are prefixed with a bullet ("●", or "*" without UTF-8).
-    const line = raw.replace(/^\s*[●*]?\s*/, '');
+    // Units in trouble are prefixed with a bullet ("●", or "*" without UTF-8). Escaped: a non-ASCII
+    // character in the bundle makes V8 hold all of the agent's source as a two-byte string.
+    const line = raw.replace(/^\s*[\u25cf*]?\s*/, '');
     const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*(.*)$/.exec(line);
     if (!m?.[1]?.includes('.')) continue;
     out.push({ name: m[1], load: m[2] ?? '', active: m[3] ?? '', sub: m[4] ?? '', description: (m[5] ?? '').trim() });

@@ -211,7 +211,9 @@ export function parseNetLocalGroup(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
   const last = members[members.length - 1];
-  if (last !== undefined && /\s/.test(last) && /[.。]$/.test(last)) members.pop();
+  // "。" (U+3002) written as an escape: one non-ASCII character in the bundle makes V8 keep all of
+  // its source as a two-byte string (~0.7 MB instead of ~0.35 MB, for the agent's whole life).
+  if (last !== undefined && /\s/.test(last) && /[.\u3002]$/.test(last)) members.pop();
   return members;
 }
 
