@@ -78,7 +78,7 @@ export async function startWorkerProcess(config: Config, log: pino.Logger): Prom
   try {
     const bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace, onError: (error) => log.warn({ err: error }, 'bus error') });
     const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
-    const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
+    const services = buildServices({ db: storage.database.db, systemDb: storage.database.systemDb, bus, jwtSecret, log });
     const workers = await startWorkers(services, config, log);
     return {
       async shutdown() {
@@ -116,7 +116,7 @@ export async function startServer(config: Config, log: pino.Logger, options: { c
     bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace, onError: (error) => log.warn({ err: error }, 'bus error') });
     const bootstrap = await bootstrapFirstRun(storage.database.db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword });
     const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
-    const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
+    const services = buildServices({ db: storage.database.db, systemDb: storage.database.systemDb, bus, jwtSecret, log });
     const busRef = bus;
     app = await buildApp({
       config,

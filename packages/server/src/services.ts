@@ -66,20 +66,25 @@ export interface Services {
   fleet: FleetService;
 }
 
-export function buildServices(deps: { db: Kysely<DB>; bus: Bus; jwtSecret: string; log: pino.Logger }): Services {
-  const { db, bus, log } = deps;
+/**
+ * `db` runs organisation-scoped inside a request (row-level security); `systemDb` is the owner
+ * role for what spans organisations: sessions and sign-in, server secrets, metrics partitions,
+ * ingest.
+ */
+export function buildServices(deps: { db: Kysely<DB>; systemDb: Kysely<DB>; bus: Bus; jwtSecret: string; log: pino.Logger }): Services {
+  const { db, systemDb, bus, log } = deps;
   const tokens = new AccessTokens(deps.jwtSecret);
-  const authStore = new AuthStore(db);
+  const authStore = new AuthStore(systemDb);
   const principals = new PrincipalCache(authStore);
   const authEvents = new AuthEvents(principals, bus, (error) => log.warn({ err: error }, 'could not announce an access change'));
   const users = new UsersService(new UsersStore(db), new SessionControl(authStore, authEvents));
   // TOTP seeds are sealed with a key of their own, not the JWT secret (which may come from the environment and be changed).
-  const secretBox = new SecretBox(() => sharedSecret(db, 'data_encryption_key'));
+  const secretBox = new SecretBox(() => sharedSecret(systemDb, 'data_encryption_key'));
   const audit = new AuditService(new AuditStore(db), log);
   const settings = new OrgSettingsStore(db);
   const devicesStore = new DevicesStore(db);
   const deviceAuth = new DeviceAuth(devicesStore);
-  const partitions = new MetricsPartitions(db, () => settings.maxRetentionDays());
+  const partitions = new MetricsPartitions(systemDb, () => settings.maxRetentionDays(systemDb));
   const customFields = new CustomFieldsService(new CustomFieldsStore(db));
   const software = new SoftwareService(new SoftwareStore(db));
   return {
@@ -101,7 +106,7 @@ export function buildServices(deps: { db: Kysely<DB>; bus: Bus; jwtSecret: strin
     lastSeen: new LastSeenWriter(devicesStore, log),
     enrollment: new EnrollmentService(new EnrollmentStore(db), devicesStore, settings),
     partitions,
-    ingest: new IngestWorker(new InventoryStore(db), new SoftwareCatalog(db), partitions, bus, log),
+    ingest: new IngestWorker(new InventoryStore(systemDb), new SoftwareCatalog(systemDb), partitions, bus, log),
     customFields,
     software,
     devices: new DevicesService(new DeviceQueryStore(db), settings, software, customFields, bus),

@@ -1,5 +1,7 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { runInOrg } from '../db/tenant-scope.js';
 import type { Role } from '../db/schema.js';
 import { forbidden, unauthorized, ApiError } from '../http/errors.js';
 import { roleAllows, type Permission } from './permissions.js';
@@ -40,6 +42,8 @@ export const PLATFORM_ADMIN_PERMISSION = 'platform:admin';
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | undefined;
+    /** The caller's organisation scope, re-entered after the body is read (see below). */
+    orgScope: AsyncResource | undefined;
   }
   interface FastifyContextConfig {
     /** The permission this route needs; checked before the body is even read. */
@@ -70,6 +74,7 @@ export interface AuthPluginOptions {
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, { tokens, principals, apiKeys }) => {
     app.decorateRequest('auth', undefined);
+    app.decorateRequest('orgScope', undefined);
 
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1')) return;
@@ -102,6 +107,26 @@ export const authPlugin = fp<AuthPluginOptions>(
       if (config.permission && !roleAllows(auth.role, config.permission)) {
         throw forbidden(`your role (${auth.role}) lacks the permission ${config.permission}`);
       }
+    });
+
+    // The rest of an authenticated request runs inside its organisation's scope, so its queries run
+    // under row-level security (db/tenant-scope.ts). Platform-administrator and people-only routes
+    // (organisations, the caller's own account, switching organisation) act across organisations
+    // and stay on the owner role. The scope is captured in an AsyncResource because reading the
+    // body happens in the socket's callbacks, outside it; preValidation re-enters it (the same
+    // technique as @fastify/request-context).
+    app.addHook('onRequest', (request, _reply, done) => {
+      const config = request.routeOptions.config;
+      const auth = request.auth;
+      if (!auth || config.platformAdmin || config.userOnly) return done();
+      runInOrg(auth.orgId, () => {
+        request.orgScope = new AsyncResource('muster-org-scope');
+        done();
+      });
+    });
+    app.addHook('preValidation', (request, _reply, done) => {
+      if (request.orgScope) request.orgScope.runInAsyncScope(done);
+      else done();
     });
   },
   { name: 'muster-auth' },

@@ -118,7 +118,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * and bus, to prove that a change made through one process takes effect in the other.
  */
 export async function secondProcess(t: TestApp, config: Partial<AppOptions['config']> = {}, logger: pino.Logger | false = false): Promise<{ app: FastifyInstance; services: Services; close(): Promise<void> }> {
-  const services = buildServices({ db: t.database.db, bus: t.bus, jwtSecret: TEST_JWT_SECRET, log: pino({ level: 'silent' }) });
+  const services = buildServices({ db: t.database.db, systemDb: t.database.systemDb, bus: t.bus, jwtSecret: TEST_JWT_SECRET, log: pino({ level: 'silent' }) });
   await services.deviceAuth.listen(t.bus);
   const app = await buildApp({
     config: { bodyLimitBytes: 1024 * 1024, trustProxy: false, tlsCert: undefined, tlsKey: undefined, ...config },

@@ -85,7 +85,7 @@ async function withUsers(config: Config, work: (users: UsersService, db: Awaited
     const bus = await createBus({ pool: storage.database.pool, natsUrl: config.natsUrl, natsNamespace: config.natsNamespace });
     try {
       const jwtSecret = config.jwtSecret ?? (await sharedSecret(storage.database.db, 'jwt_secret'));
-      const services = buildServices({ db: storage.database.db, bus, jwtSecret, log });
+      const services = buildServices({ db: storage.database.db, systemDb: storage.database.systemDb, bus, jwtSecret, log });
       await work(services.users, storage);
     } finally {
       await bus.close();

@@ -2,14 +2,22 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ConfigError } from '../config.js';
 import type { DB } from './schema.js';
+import { tenantAwarePool } from './tenant-scope.js';
 
 // Return int8 (bigint, count(*)) as JS numbers: every such value Muster stores (row ids, counters,
 // byte sizes) stays far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export interface Database {
+  /** The owner's connections: the bus, migrations, health checks. */
   pool: pg.Pool;
+  /** Queries run as the owner, or scoped to an organisation inside runInOrg (row-level security). */
   db: Kysely<DB>;
+  /**
+   * Always the owner role, even inside runInOrg: authentication (sessions, tokens, throttling,
+   * server secrets) and background work that by nature spans organisations.
+   */
+  systemDb: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -40,11 +48,15 @@ export function openDatabase(options: DatabaseOptions): Database {
   });
   // An idle client that loses its connection emits here; without a listener Node would crash.
   pool.on('error', (error) => options.onError?.(error));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: tenantAwarePool(pool) }) });
+  // Shares the pool; destroying db ends it.
+  const systemDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: () => pool.connect(), end: async () => undefined } }) });
   return {
     pool,
     db,
+    systemDb,
     async close() {
+      await systemDb.destroy();
       await db.destroy();
     },
   };

@@ -52,9 +52,12 @@ export class OrgSettingsStore {
     return { checkinIntervalSec: s.checkinIntervalSec, inventoryIntervalSec: s.inventoryIntervalSec, metricsIntervalSec: s.metricsIntervalSec };
   }
 
-  /** Longest metrics retention of any organisation (partitions are shared, rows are per org). */
-  async maxRetentionDays(): Promise<number> {
-    const row = await this.db.selectFrom('org_settings').select((eb) => eb.fn.max('metrics_retention_days').as('days')).executeTakeFirst();
+  /**
+   * Longest metrics retention of any organisation (partitions are shared, rows are per org). Spans
+   * organisations, so it takes the owner's connection (row-level security would see only one).
+   */
+  async maxRetentionDays(systemDb: Kysely<DB>): Promise<number> {
+    const row = await systemDb.selectFrom('org_settings').select((eb) => eb.fn.max('metrics_retention_days').as('days')).executeTakeFirst();
     return Math.max(DEFAULT_ORG_SETTINGS.metricsRetentionDays, Number(row?.days ?? 0));
   }
 }

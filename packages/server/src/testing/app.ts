@@ -25,7 +25,7 @@ export async function createTestApp(options: { nats?: boolean; workers?: boolean
   const bus = await createBus({ pool: database.pool, natsUrl: options.nats ? testNatsUrl() : undefined, natsNamespace: testNatsNamespace() });
   await bootstrapFirstRun(database.db, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   const log = pino({ level: 'silent' });
-  const services = buildServices({ db: database.db, bus, jwtSecret: 'test-secret-that-is-long-enough-0123456789', log });
+  const services = buildServices({ db: database.db, systemDb: database.systemDb, bus, jwtSecret: 'test-secret-that-is-long-enough-0123456789', log });
   await services.deviceAuth.listen(bus);
   await services.partitions.maintain();
   services.lastSeen.start();

@@ -135,15 +135,14 @@ export class UsersStore {
     await db.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
   }
 
-  /** Organisations other than `orgId` the user belongs to. */
+  /**
+   * Organisations other than `orgId` the user belongs to. Row-level security hides other
+   * organisations' memberships from this request, so the count comes from the one function
+   * allowed to look across them (migrations/0005_row_level_security.sql).
+   */
   async otherMemberships(userId: string, orgId: string, db: Kysely<DB> = this.db): Promise<number> {
-    const row = await db
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('user_id', '=', userId)
-      .where('org_id', '!=', orgId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const { rows } = await sql<{ n: number }>`select muster_membership_count(${userId}, ${orgId}) as n`.execute(db);
+    return rows[0]?.n ?? 0;
   }
 
   /** Deletes the account itself, unless it still belongs somewhere or is a platform administrator. */
@@ -152,7 +151,7 @@ export class UsersStore {
       .deleteFrom('users')
       .where('id', '=', userId)
       .where('is_platform_admin', '=', false)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('memberships').select('user_id').where('memberships.user_id', '=', userId))))
+      .where(sql<boolean>`muster_membership_count(${userId}) = 0`)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
