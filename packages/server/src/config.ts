@@ -71,7 +71,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'MUSTER_INGEST_BATCH', default: '200', description: 'Reports an ingest worker applies per database transaction.' },
   { name: 'MUSTER_INGEST_ACK_WAIT', default: '120', description: 'Seconds before reports held by a worker that died are delivered to another.' },
   { name: 'MUSTER_TRUST_PROXY', default: 'false', description: 'Trust `X-Forwarded-*` headers from a reverse proxy (for client addresses in logs and the audit log).' },
-  { name: 'MUSTER_RATE_LIMIT_IP', default: '1200', description: 'Requests per minute from one client address (agent requests with a valid device credential count per device instead); `0` turns it off.' },
+  { name: 'MUSTER_RATE_LIMIT_IP', default: '1200', description: 'Requests per minute from one client address on the REST API and console; on the agent API only failed requests (bad tokens or credentials, malformed bodies) count against it, so a site behind one NAT can enrol and report at once; `0` turns it off.' },
   { name: 'MUSTER_RATE_LIMIT_USER', default: '600', description: 'Requests per minute per user or API key on the REST API; `0` turns it off.' },
   { name: 'MUSTER_RATE_LIMIT_DEVICE', default: '60', description: 'Requests per minute per device credential on the agent API; `0` turns it off.' },
   { name: 'MUSTER_CORS_ORIGINS', default: '(unset: no cross-origin access)', description: 'Comma-separated browser origins (`https://portal.example.com`) allowed to call the REST API from another site.' },

@@ -75,6 +75,28 @@ describe('HTTP hardening', () => {
     }
   });
 
+  test('a whole site enrolling behind one address is not limited by it; bad enrollment tokens drain it', async () => {
+    const limited = await secondProcess(t, { rateLimitIp: 3 });
+    try {
+      const created = await call(t, admin, 'POST', '/api/v1/enrollment-tokens', { name: 'site' });
+      expectStatus(created, 201);
+      const enroll = (token: string, i: number) =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/agent/v1/enroll',
+          payload: { token, agent: { version: '0.1.0', platform: 'linux', arch: 'x86_64' }, hostname: `site-${i}`, machineId: `site-${i}-machine`, os: { name: 'Debian GNU/Linux', version: '12' } },
+          remoteAddress: '198.51.100.7',
+        });
+      for (let i = 0; i < 6; i++) expectStatus(await enroll(created.json().token, i), 201, `device ${i + 1} of 6 from one address (limit 3)`);
+      for (let i = 0; i < 3; i++) expectStatus(await enroll(`met_guess_${i}_${'x'.repeat(24)}`, 100 + i), 401, `guess ${i + 1}`);
+      const blocked = await enroll(created.json().token, 200);
+      expectStatus(blocked, 429, 'address drained by failed enrollments');
+      assert.match(blocked.json().error.message, /from this address/);
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('security headers on every response; HSTS only over HTTPS', async () => {
     for (const res of [
       await t.app.inject('/healthz'),

@@ -101,9 +101,12 @@ function isAgentPath(url: string): boolean {
   return url.startsWith('/agent/v1/');
 }
 
-/** Agent requests that authenticate with a device credential (everything but enrollment). */
-function isDeviceRoute(request: FastifyRequest): boolean {
-  return isAgentPath(request.url) && !request.url.startsWith('/agent/v1/enroll');
+/**
+ * Refusals that spend an agent address's budget: bad tokens, bad credentials, malformed requests.
+ * Not 403 (a device waiting for approval asks again and again, legitimately) nor 429 itself.
+ */
+function isAgentFailure(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 403 && status !== 429;
 }
 
 export const securityPlugin = fp<SecurityOptions>(
@@ -144,12 +147,12 @@ export const securityPlugin = fp<SecurityOptions>(
         }
       }
 
-      // Many devices share one address behind NAT: agent requests count per device (below),
-      // not per address. An address is still refused here once its bucket is empty, which only
-      // failed device authentications (onResponse) drain: a credential-guessing flood stops
-      // before it reaches the database.
+      // Many devices share one address behind NAT, and a whole site may enrol at once: agent
+      // requests count per device (below), not per address. An address is still refused here once
+      // its bucket is empty, which only failed agent requests (onResponse) drain: a token- or
+      // credential-guessing flood stops before it reaches the database.
       const ipKey = request.ip;
-      if (isDeviceRoute(request)) {
+      if (isAgentPath(request.url)) {
         const wait = perIp.peek(ipKey);
         if (wait) throw rateLimited(reply, wait, 'from this address');
         return;
@@ -172,7 +175,7 @@ export const securityPlugin = fp<SecurityOptions>(
     });
 
     app.addHook('onResponse', async (request, reply) => {
-      if (reply.statusCode === 401 && isDeviceRoute(request)) perIp.take(request.ip);
+      if (isAgentPath(request.url) && isAgentFailure(reply.statusCode)) perIp.take(request.ip);
     });
   },
   { name: 'muster-security' },
