@@ -17,7 +17,20 @@ export interface ImportProblem {
 
 /** The standard columns of an import file (matched without regard to case), besides cf.<key>. */
 const COLUMNS = ['hostname', 'displayName', 'serialNumber', 'model', 'vendor', 'platform', 'osName', 'osVersion', 'tags', 'notes'] as const;
-type Column = (typeof COLUMNS)[number];
+export type ImportColumn = (typeof COLUMNS)[number];
+type Column = ImportColumn;
+
+/** One good row of an import file. */
+export interface ImportRow {
+  row: number;
+  device: ManualDevice;
+}
+
+/** What a file's header names: only these are written when a row updates an existing device. */
+export interface ImportColumns {
+  standard: ImportColumn[];
+  customFields: string[];
+}
 
 const invalidCsv = (message: string, details?: unknown): ApiError => new ApiError(400, 'invalid_csv', message, details);
 
@@ -33,7 +46,7 @@ export function parseDeviceCsv(
     parseCustom: (def: CustomFieldRow, cell: string) => CustomFieldValue;
     customValues: (values: Record<string, unknown>) => Record<string, string | number>;
   },
-): { devices: ManualDevice[]; problems: ImportProblem[]; problemCount: number } {
+): { rows: ImportRow[]; columns: ImportColumns; problems: ImportProblem[]; problemCount: number } {
   let records;
   try {
     records = parseCsv(text, { maxRecords: IMPORT_MAX_ROWS + 1 });
@@ -67,13 +80,8 @@ export function parseDeviceCsv(
   if (!seen.has('hostname')) throw invalidCsv('the header has no hostname column');
   if (rows.length === 0) throw invalidCsv('the file has a header but no devices');
 
-  const devices: ManualDevice[] = [];
-  const problems: ImportProblem[] = [];
-  let problemCount = 0;
-  const problem = (row: number, message: string) => {
-    problemCount++;
-    if (problems.length < MAX_PROBLEMS) problems.push({ row, message });
-  };
+  const good: ImportRow[] = [];
+  const { problems, problem, count } = problemList();
   for (const { row, fields } of rows) {
     if (fields.length !== columns.length) {
       problem(row, `has ${fields.length} fields, the header has ${columns.length}`);
@@ -93,11 +101,78 @@ export function parseDeviceCsv(
         }
       });
       input.customFields = custom;
-      devices.push(checkManualDevice(input, check.customValues));
+      good.push({ row, device: checkManualDevice(input, check.customValues) });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       problem(row, error.message);
     }
   }
-  return { devices, problems, problemCount };
+  const present: ImportColumns = { standard: [], customFields: [] };
+  for (const col of columns) {
+    if ('field' in col) present.customFields.push(col.field.key);
+    else present.standard.push(col.column);
+  }
+  return { rows: good, columns: present, problems, problemCount: count() };
+}
+
+/** Problems of a file, numbered by row, at most MAX_PROBLEMS kept (all counted). */
+function problemList(): { problems: ImportProblem[]; problem(row: number, message: string): void; count(): number } {
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  return {
+    problems,
+    problem(row, message) {
+      problemCount++;
+      if (problems.length < MAX_PROBLEMS) problems.push({ row, message });
+    },
+    count: () => problemCount,
+  };
+}
+
+/** An existing device without an agent that an import row may update. */
+export interface ImportCandidate {
+  id: string;
+  hostname: string;
+  serialNumber: string | null;
+}
+
+/**
+ * Which existing device each row updates: the one with its serial number, or, for a row without
+ * one, with its hostname (both without regard to case). A row matching several devices, or two
+ * rows matching the same key, is a problem: re-importing a file must never merge two devices.
+ */
+export function matchImportRows(rows: ImportRow[], candidates: ImportCandidate[]): { creates: ImportRow[]; updates: Array<ImportRow & { id: string }>; problems: ImportProblem[]; problemCount: number } {
+  const bySerial = groupBy(candidates.filter((c) => c.serialNumber), (c) => c.serialNumber!.toLowerCase());
+  const byHostname = groupBy(candidates, (c) => c.hostname.toLowerCase());
+  const { problems, problem, count } = problemList();
+  const firstRowOf = new Map<string, number>();
+  const creates: ImportRow[] = [];
+  const updates: Array<ImportRow & { id: string }> = [];
+  for (const r of rows) {
+    const serial = r.device.serialNumber?.toLowerCase();
+    const key = serial ? `serial:${serial}` : `hostname:${r.device.hostname.toLowerCase()}`;
+    const what = serial ? `serial number ${r.device.serialNumber}` : `hostname ${r.device.hostname}`;
+    const earlier = firstRowOf.get(key);
+    if (earlier !== undefined) {
+      problem(r.row, `has the same ${what} as row ${earlier}`);
+      continue;
+    }
+    firstRowOf.set(key, r.row);
+    const matches = serial ? (bySerial.get(serial) ?? []) : (byHostname.get(r.device.hostname.toLowerCase()) ?? []);
+    if (matches.length > 1) problem(r.row, `${what} matches ${matches.length} existing devices; tell them apart (serial numbers) before importing`);
+    else if (matches.length === 1) updates.push({ ...r, id: matches[0]!.id });
+    else creates.push(r);
+  }
+  return { creates, updates, problems, problemCount: count() };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB, DeviceStatus } from '../db/schema.js';
+import type { ImportCandidate, ImportColumn, ImportColumns } from './import.js';
 
 /**
  * The SQL of the device API (fleet list, detail, software, history, metrics, edits): everything a
@@ -500,36 +501,96 @@ export class DeviceQueryStore {
   /** Inserts devices without an agent, all or none, in multi-row statements. */
   async insertManual(orgId: string, devices: ManualDevice[]): Promise<string[]> {
     if (devices.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < devices.length; i += 1000) {
-        const rows = await trx
-          .insertInto('devices')
-          .values(
-            devices.slice(i, i + 1000).map((d) => ({
-              org_id: orgId,
-              kind: 'manual' as const,
-              status: 'active' as const,
-              hostname: d.hostname,
-              display_name: d.displayName,
-              serial_number: d.serialNumber,
-              model: d.model,
-              vendor: d.vendor,
-              platform: d.platform,
-              os_name: d.osName,
-              os_version: d.osVersion,
-              tags: d.tags,
-              notes: d.notes,
-              custom_fields: JSON.stringify(d.customFields),
-            })),
-          )
-          .returning('id')
-          .execute();
-        ids.push(...rows.map((r) => r.id));
+    return this.db.transaction().execute((trx) => insertManualRows(trx, orgId, devices));
+  }
+
+  /** Devices without an agent that an import may update: those with one of these serial numbers or hostnames (lower-cased). */
+  async importCandidates(orgId: string, serials: string[], hostnames: string[]): Promise<ImportCandidate[]> {
+    const { rows } = await sql<ImportCandidate>`
+      select id, hostname, serial_number as "serialNumber" from devices
+       where org_id = ${orgId} and kind = 'manual'
+         and (lower(serial_number) = any(${serials}::text[]) or lower(hostname) = any(${hostnames}::text[]))`.execute(this.db);
+    return rows;
+  }
+
+  /**
+   * Creates and updates the devices of one import, all or nothing. An update writes only the
+   * columns the file has; a custom-field column with an empty cell clears that field.
+   */
+  async applyImport(orgId: string, creates: ManualDevice[], updates: Array<{ id: string; device: ManualDevice }>, columns: ImportColumns): Promise<void> {
+    const assignments = columns.standard.map((c) => sql`${sql.ref(IMPORT_COLUMN_SQL[c])} = v.${sql.ref(IMPORT_COLUMN_SQL[c])}`);
+    if (columns.customFields.length) assignments.push(sql`custom_fields = (d.custom_fields - v.cf_clear) || v.custom_fields`);
+    await this.db.transaction().execute(async (trx) => {
+      await insertManualRows(trx, orgId, creates);
+      for (let i = 0; i < updates.length; i += 1000) {
+        const values = updates.slice(i, i + 1000).map(({ id, device: d }) => ({
+          id,
+          hostname: d.hostname,
+          display_name: d.displayName,
+          serial_number: d.serialNumber,
+          model: d.model,
+          vendor: d.vendor,
+          platform: d.platform,
+          os_name: d.osName,
+          os_version: d.osVersion,
+          tags: d.tags,
+          notes: d.notes,
+          custom_fields: d.customFields,
+          cf_clear: columns.customFields.filter((key) => !(key in d.customFields)),
+        }));
+        await sql`
+          update devices d set ${sql.join(assignments)}, updated_at = now()
+            from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+              id uuid, hostname text, display_name text, serial_number text, model text, vendor text, platform text,
+              os_name text, os_version text, tags text[], notes text, custom_fields jsonb, cf_clear text[])
+           where d.org_id = ${orgId} and d.id = v.id and d.kind = 'manual'`.execute(trx);
       }
-      return ids;
     });
   }
+}
+
+/** The devices column behind each import column. */
+const IMPORT_COLUMN_SQL: Record<ImportColumn, string> = {
+  hostname: 'hostname',
+  displayName: 'display_name',
+  serialNumber: 'serial_number',
+  model: 'model',
+  vendor: 'vendor',
+  platform: 'platform',
+  osName: 'os_name',
+  osVersion: 'os_version',
+  tags: 'tags',
+  notes: 'notes',
+};
+
+async function insertManualRows(db: Kysely<DB>, orgId: string, devices: ManualDevice[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < devices.length; i += 1000) {
+    const rows = await db
+      .insertInto('devices')
+      .values(
+        devices.slice(i, i + 1000).map((d) => ({
+          org_id: orgId,
+          kind: 'manual' as const,
+          status: 'active' as const,
+          hostname: d.hostname,
+          display_name: d.displayName,
+          serial_number: d.serialNumber,
+          model: d.model,
+          vendor: d.vendor,
+          platform: d.platform,
+          os_name: d.osName,
+          os_version: d.osVersion,
+          tags: d.tags,
+          notes: d.notes,
+          custom_fields: JSON.stringify(d.customFields),
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }
 
 interface MetricColumns {

@@ -17,6 +17,7 @@ interface Item {
   lastSeenAt: string | null;
   os: { platform: string | null; name: string | null; version: string | null };
   serialNumber: string | null;
+  model: string | null;
   tags: string[];
   customFields: Record<string, string | number>;
 }
@@ -490,7 +491,7 @@ describe('device API', () => {
     ].join('\r\n');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/devices/import', headers: { ...bearer(admin), 'content-type': 'text/csv' }, payload: csv });
     assert.equal(res.statusCode, 201, res.body);
-    assert.deepEqual(res.json(), { imported: 3 });
+    assert.deepEqual(res.json(), { imported: 3, created: 3, updated: 0 });
     const audit = await t.database.pool.query(`select details from audit_log where action = 'devices.import'`);
     assert.equal(audit.rows[0]?.details.imported, 3);
     const printer = (await list('q=printer-10')).items[0]!;
@@ -536,6 +537,40 @@ describe('device API', () => {
     const tooBig = await post(`hostname,notes\n${`x,${'n'.repeat(1000)}\n`.repeat(5300)}`);
     assert.equal(tooBig.statusCode, 413);
     assert.equal(await count(), before);
+  });
+
+  test('CSV import: importing again updates the same devices (by serial number, else hostname) and creates no duplicates', async () => {
+    const post = (payload: string) => t.app.inject({ method: 'POST', url: '/api/v1/devices/import', headers: { ...bearer(admin), 'content-type': 'text/csv' }, payload });
+    const first = await post(['hostname,serialNumber,model,cf.location', 'ups-20,UPS20,Smart-UPS 1500,berlin', 'ups-21,,Smart-UPS 750,paris'].join('\n'));
+    assert.deepEqual(first.json(), { imported: 2, created: 2, updated: 0 });
+    const ids = async () => (await list('q=ups-2')).items.map((d) => d.id).sort();
+    const before = await ids();
+
+    // Renamed by serial, matched by hostname without one; absent columns (model) are kept, an empty custom-field cell clears it.
+    const again = await post(['hostname,serialNumber,cf.location', 'ups-20-renamed,ups20,rome', 'UPS-21,,', 'ups-22,UPS22,berlin'].join('\n'));
+    assert.equal(again.statusCode, 201, again.body);
+    assert.deepEqual(again.json(), { imported: 3, created: 1, updated: 2 });
+    const after = (await list('q=ups-2')).items;
+    assert.equal(after.length, 3);
+    assert.deepEqual(before.every((id) => after.some((d) => d.id === id)), true, 'the first two kept their ids');
+    const renamed = after.find((d) => d.serialNumber?.toLowerCase() === 'ups20')!;
+    assert.deepEqual([renamed.hostname, renamed.serialNumber], ['ups-20-renamed', 'ups20'], 'the file\'s values are written');
+    assert.equal(renamed.model, 'Smart-UPS 1500');
+    assert.deepEqual(renamed.customFields, { location: 'rome' });
+    const cleared = after.find((d) => d.hostname === 'UPS-21')!;
+    assert.deepEqual(cleared.customFields, {});
+    assert.equal(cleared.model, 'Smart-UPS 750');
+
+    // Ambiguity is refused whole: two rows for one device, or a key that matches two devices.
+    const twice = await post(['hostname,serialNumber', 'a,UPS22', 'b,ups22'].join('\n'));
+    assert.equal(twice.statusCode, 400);
+    assert.deepEqual(twice.json().error.details, [{ row: 3, message: 'has the same serial number ups22 as row 2' }]);
+    await post(['hostname', 'twin'].join('\n'));
+    await request('POST', '/devices', { hostname: 'twin' });
+    const ambiguous = await post(['hostname,notes', 'twin,n'].join('\n'));
+    assert.equal(ambiguous.statusCode, 400);
+    assert.match(ambiguous.json().error.details[0].message, /hostname twin matches 2 existing devices/);
+    assert.equal((await list('q=ups-2')).items.length, 3);
   });
 
   test('status: approve a pending device, retire and restore one', async () => {

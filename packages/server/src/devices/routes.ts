@@ -181,10 +181,20 @@ export const devicesRoutes: FastifyPluginAsync<{ devices: DevicesService }> = as
         description:
           `A text/csv body (at most 5 MB, ${IMPORT_MAX_ROWS} devices) with a header row naming its columns: hostname (required), displayName, serialNumber, model, vendor, ` +
           'platform, osName, osVersion, tags (separated by ; or ,), notes, and cf.<key> for custom fields. Every row is checked first; ' +
-          'if any is bad the answer is 400 `invalid_rows` with `details` listing up to 100 problems as { row, message } (the header is row 1) and nothing is imported.',
+          'if any is bad the answer is 400 `invalid_rows` with `details` listing up to 100 problems as { row, message } (the header is row 1) and nothing is imported. ' +
+          'A row whose serialNumber (or, in a row without one, hostname) matches an existing device without an agent updates that device: ' +
+          'the columns the file has are written (an empty cf.<key> cell clears that field), the others are kept; so importing a file again creates no duplicates. ' +
+          'A row matching several devices, or two rows with the same key, is a problem. Devices with an agent are never changed by an import.',
         consumes: ['text/csv'],
         body: Type.String({ maxLength: IMPORT_MAX_BYTES }),
-        response: { 201: Type.Object({ imported: Type.Integer() }), ...errorResponses },
+        response: {
+          201: Type.Object({
+            imported: Type.Integer({ description: 'Rows applied: created + updated.' }),
+            created: Type.Integer(),
+            updated: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {

@@ -9,7 +9,7 @@ import type { OrgSettingsStore } from '../orgs/settings.js';
 import type { SoftwareService } from '../software/service.js';
 import { cursorPart, decodeCursor, encodeCursor } from './cursor.js';
 import { DEVICE_AUTH_CHANGED_TOPIC } from './device-auth.js';
-import { parseDeviceCsv, type ImportProblem } from './import.js';
+import { matchImportRows, parseDeviceCsv, type ImportProblem } from './import.js';
 import { checkManualDevice, checkTags, cleanText, type ManualDeviceInput } from './rules.js';
 import type {
   ChangeRow,
@@ -373,17 +373,28 @@ export class DevicesService {
 
   /**
    * Imports devices without an agent from CSV: every row is checked first, and either all rows
-   * are imported or none (400 listing up to 100 problems).
+   * are applied or none (400 listing up to 100 problems). A row whose serial number (or, without
+   * one, hostname) matches an existing device without an agent updates it, so importing the same
+   * file twice creates nothing twice; other rows create devices.
    */
-  async importCsv(orgId: string, text: string): Promise<{ imported: number }> {
+  async importCsv(orgId: string, text: string): Promise<{ imported: number; created: number; updated: number }> {
     const definitions = await this.customFields.definitions(orgId);
     const parsed = parseDeviceCsv(text, definitions, {
       parseCustom: (def, cell) => this.customFields.parseText(def, cell),
       customValues: (values) => this.customValues(definitions, values),
     });
     if (parsed.problems.length) throw importFailed(parsed.problems, parsed.problemCount);
-    const ids = await this.store.insertManual(orgId, parsed.devices);
-    return { imported: ids.length };
+    const serials = parsed.rows.flatMap((r) => (r.device.serialNumber ? [r.device.serialNumber.toLowerCase()] : []));
+    const hostnames = parsed.rows.filter((r) => !r.device.serialNumber).map((r) => r.device.hostname.toLowerCase());
+    const matched = matchImportRows(parsed.rows, await this.store.importCandidates(orgId, serials, hostnames));
+    if (matched.problems.length) throw importFailed(matched.problems, matched.problemCount);
+    await this.store.applyImport(
+      orgId,
+      matched.creates.map((r) => r.device),
+      matched.updates,
+      parsed.columns,
+    );
+    return { imported: parsed.rows.length, created: matched.creates.length, updated: matched.updates.length };
   }
 }
 
