@@ -525,16 +525,7 @@ export class DeviceQueryStore {
       for (let i = 0; i < updates.length; i += 1000) {
         const values = updates.slice(i, i + 1000).map(({ id, device: d }) => ({
           id,
-          hostname: d.hostname,
-          display_name: d.displayName,
-          serial_number: d.serialNumber,
-          model: d.model,
-          vendor: d.vendor,
-          platform: d.platform,
-          os_name: d.osName,
-          os_version: d.osVersion,
-          tags: d.tags,
-          notes: d.notes,
+          ...manualDeviceColumns(d),
           custom_fields: d.customFields,
           cf_clear: columns.customFields.filter((key) => !(key in d.customFields)),
         }));
@@ -563,6 +554,22 @@ const IMPORT_COLUMN_SQL: Record<ImportColumn, string> = {
   notes: 'notes',
 };
 
+/** A device without an agent as devices columns (custom fields aside). */
+function manualDeviceColumns(d: ManualDevice) {
+  return {
+    hostname: d.hostname,
+    display_name: d.displayName,
+    serial_number: d.serialNumber,
+    model: d.model,
+    vendor: d.vendor,
+    platform: d.platform,
+    os_name: d.osName,
+    os_version: d.osVersion,
+    tags: d.tags,
+    notes: d.notes,
+  };
+}
+
 async function insertManualRows(db: Kysely<DB>, orgId: string, devices: ManualDevice[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < devices.length; i += 1000) {
@@ -573,16 +580,7 @@ async function insertManualRows(db: Kysely<DB>, orgId: string, devices: ManualDe
           org_id: orgId,
           kind: 'manual' as const,
           status: 'active' as const,
-          hostname: d.hostname,
-          display_name: d.displayName,
-          serial_number: d.serialNumber,
-          model: d.model,
-          vendor: d.vendor,
-          platform: d.platform,
-          os_name: d.osName,
-          os_version: d.osVersion,
-          tags: d.tags,
-          notes: d.notes,
+          ...manualDeviceColumns(d),
           custom_fields: JSON.stringify(d.customFields),
         })),
       )

@@ -51,24 +51,10 @@ export interface DeviceListQuery {
   softwareId?: number | undefined;
 }
 
-/** A device as the fleet list shows it. */
-export interface DeviceItem {
-  id: string;
-  hostname: string;
-  displayName: string | null;
-  kind: DeviceKind;
-  status: DeviceStatus;
-  online: boolean;
-  lastSeenAt: Date | null;
+/** A device as the fleet list shows it: the list row with its OS grouped. */
+export type DeviceItem = Omit<DeviceListRow, 'sortKey' | 'platform' | 'osName' | 'osVersion'> & {
   os: { platform: string | null; name: string | null; version: string | null };
-  model: string | null;
-  vendor: string | null;
-  serialNumber: string | null;
-  primaryIp: string | null;
-  agentVersion: string | null;
-  tags: string[];
-  customFields: Record<string, string | number>;
-}
+};
 
 export type DeviceDetail = DeviceItem &
   Omit<DeviceDetailRow, keyof DeviceItem | 'platform' | 'osName' | 'osVersion'> & {
