@@ -19,8 +19,9 @@ const queryClient = new QueryClient({
     },
   }),
   mutationCache: new MutationCache({
-    onError: (error) => {
-      if (!isSessionEnd(error)) showToast({ kind: 'error', title: 'That did not work', message: errorMessage(error) });
+    onError: (error, _variables, _onMutateResult, mutation) => {
+      // A mutation with `meta: { errorShownInline: true }` shows its error itself (the CSV import lists the bad rows).
+      if (!isSessionEnd(error) && mutation.meta?.errorShownInline !== true) showToast({ kind: 'error', title: 'That did not work', message: errorMessage(error) });
       // Refused: the role may have changed since the page loaded; show what it allows now.
       if (error instanceof ApiError && error.status === 403) void queryClient.invalidateQueries({ queryKey: ['me'] });
     },

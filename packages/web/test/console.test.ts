@@ -246,6 +246,157 @@ describe('web console in Chromium', () => {
     assert.ok(csv.length === 2 && csv[1]!.includes('users.create'), `audit export: ${csv.join(' | ')}`);
   });
 
+  test('custom fields: defined in Settings, set on a device in its Edit dialog, and cleared', async () => {
+    await page.goto('/settings/custom-fields');
+    const table = page.getByRole('table', { name: 'Custom fields' });
+    await page.getByText('No custom fields yet').waitFor();
+    const define = async (label: string, type: string, choices?: string[]): Promise<void> => {
+      await page.getByRole('button', { name: 'Add field' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Label', { exact: true }).fill(label);
+      await dialog.getByLabel('Type', { exact: true }).selectOption(type);
+      if (choices) await dialog.getByLabel('Choices').fill(choices.join('\n'));
+      await dialog.getByRole('button', { name: 'Add field' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await define('Location', 'choice', ['Berlin', 'Paris']);
+    await define('Purchased on', 'date');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    // The key follows the label until edited.
+    await page.getByRole('dialog').getByLabel('Label', { exact: true }).fill('Purchase price');
+    assert.equal(await page.getByRole('dialog').getByLabel('Key').inputValue(), 'purchase_price');
+    await page.getByRole('dialog').getByLabel('Type', { exact: true }).selectOption('number');
+    await screenshot(page, 'settings-custom-field-new');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add field' }).click();
+    await table.getByText('purchase_price').waitFor();
+
+    // Choices can grow (the type cannot change).
+    await table.getByRole('button', { name: 'Edit Location' }).click();
+    await page.getByRole('dialog').getByLabel('Choices').fill('Berlin\nParis\nMadrid');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await table.getByText('Madrid').waitFor();
+    await screenshot(page, 'settings-custom-fields');
+
+    const admin = await apiLogin(c.base);
+    const { items } = await apiCall<{ items: Array<{ id: string; hostname: string }> }>(c.base, admin, 'GET', '/api/v1/devices?limit=1&kind=agent');
+    const device = items[0]!;
+    await page.goto(`/devices/${device.id}`);
+    const values = page.getByRole('definition').and(page.locator('[data-field]'));
+    await page.locator('[data-field="location"]').waitFor();
+    assert.deepEqual(await values.allTextContents(), ['—', '—', '—']);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Location').selectOption('Berlin');
+    await dialog.getByLabel('Purchased on').fill('2024-03-15');
+    await dialog.getByLabel('Purchase price').fill('1250.5');
+    await screenshot(page, 'device-edit-custom-fields');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('[data-field="location"]', { hasText: 'Berlin' }).waitFor();
+    assert.match((await page.locator('[data-field="purchased_on"]').textContent()) ?? '', /2024/);
+    assert.notEqual(await page.locator('[data-field="purchase_price"]').textContent(), '—');
+    await page.locator('[data-field="location"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'device-custom-fields');
+    const stored = async () => (await apiCall<{ customFields: Record<string, unknown> }>(c.base, admin, 'GET', `/api/v1/devices/${device.id}`)).customFields;
+    assert.deepEqual(await stored(), { location: 'Berlin', purchased_on: '2024-03-15', purchase_price: 1250.5 });
+
+    // Emptying a field clears its value; the others are kept.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await dialog.getByLabel('Purchased on').fill('');
+    await dialog.getByLabel('Location').selectOption('');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('[data-field="location"]', { hasText: '—' }).waitFor();
+    assert.deepEqual(await stored(), { purchase_price: 1250.5 });
+  });
+
+  test('devices: CSV import lists the bad rows, imports a good file, and a second import updates rather than duplicates', async () => {
+    await nav(page, 'Devices');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog');
+    // The columns include the organisation's custom fields, and so does the template.
+    await dialog.getByRole('table', { name: 'Import columns' }).getByText('cf.purchase_price').waitFor();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download template' }).click();
+    const template = fs.readFileSync((await (await download).path())!, 'utf8');
+    assert.equal(template, 'hostname,displayName,serialNumber,model,vendor,platform,osName,osVersion,tags,notes,cf.location,cf.purchase_price,cf.purchased_on\r\n');
+
+    const header = 'hostname,serialNumber,model,tags,cf.location,cf.purchase_price';
+    await dialog.getByRole('tab', { name: 'Paste text' }).click();
+    await dialog.getByLabel('CSV text').fill([header, 'printer-01,PRN001,LaserJet 4000,office;printers,Berlin,250', ',PRN002,LaserJet 4000,,Paris,100', 'printer-03,PRN003,LaserJet,,Rome,1', 'printer-04,PRN004,LaserJet,,Berlin,abc'].join('\n'));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const problems = dialog.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    assert.deepEqual(await problems.locator('tbody tr td:first-child').allTextContents(), ['3', '4', '5']);
+    assert.match((await problems.locator('tbody tr').first().textContent()) ?? '', /hostname/);
+    assert.match((await problems.locator('tbody tr').nth(1).textContent()) ?? '', /location/);
+    assert.match((await problems.locator('tbody tr').nth(2).textContent()) ?? '', /not a number/);
+    await dialog.getByText('3 problem(s) in the file; nothing was imported').waitFor();
+    // Shown in the dialog, not also as a toast.
+    assert.equal(await page.getByTestId('toast').filter({ hasText: 'That did not work' }).count(), 0);
+    await screenshot(page, 'devices-import-problems');
+
+    const upload = async (rows: string[]): Promise<void> => {
+      await dialog.getByRole('tab', { name: 'Choose a file' }).click();
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n')) });
+      await dialog.getByRole('button', { name: 'Import' }).click();
+    };
+    await upload(['printer-01,PRN001,LaserJet 4000,office;printers,Berlin,250', 'printer-02,PRN002,LaserJet 4000,office,Paris,100', 'nas-01,,DS920+,storage,,']);
+    const result = dialog.getByTestId('import-result');
+    await result.getByText('Imported 3 devices: 3 added, 0 updated.').waitFor();
+    await screenshot(page, 'devices-import-done');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByLabel('Search devices', { exact: true }).and(page.locator('[data-search="page"]')).fill('printer-0');
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Devices"] tbody tr').length === 2);
+
+    // The same devices again, changed: matched by serial number (printers) and hostname (the NAS).
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await upload(['printer-01,PRN001,LaserJet 4000 rev B,office;printers,Madrid,275', 'printer-02,PRN002,LaserJet 4000,office,Paris,100', 'nas-01,,DS923+,storage,Berlin,']);
+    await result.getByText('Imported 3 devices: 0 added, 3 updated.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const admin = await apiLogin(c.base);
+    const manual = (await apiCall<{ items: Array<{ hostname: string; model: string | null; customFields: Record<string, unknown> }> }>(c.base, admin, 'GET', '/api/v1/devices?kind=manual&limit=100')).items;
+    assert.deepEqual(manual.map((d) => d.hostname).sort(), ['nas-01', 'printer-01', 'printer-02']);
+    const printer = manual.find((d) => d.hostname === 'printer-01')!;
+    assert.equal(printer.model, 'LaserJet 4000 rev B');
+    assert.deepEqual(printer.customFields, { location: 'Madrid', purchase_price: 275 });
+    assert.deepEqual(manual.find((d) => d.hostname === 'nas-01')!.customFields, { location: 'Berlin' });
+  });
+
+  test('API keys: rotating shows the new key once; the old one keeps working for the grace period', async () => {
+    const admin = await apiLogin(c.base);
+    const created = await apiCall<{ key: string; keyPrefix: string }>(c.base, admin, 'POST', '/api/v1/api-keys', { name: 'Nightly export', role: 'viewer' });
+    await page.goto('/settings/api-keys');
+    const table = page.getByRole('table', { name: 'API keys' });
+    await table.getByRole('button', { name: 'Rotate Nightly export' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Grace period').selectOption({ label: '1 hour' });
+    await dialog.getByRole('button', { name: 'Rotate key' }).click();
+    const secret = dialog.locator('code').filter({ hasText: /^mak_/ });
+    await secret.waitFor();
+    const rotated = (await secret.textContent())!;
+    assert.notEqual(rotated, created.key);
+    assert.match((await dialog.getByTestId('rotate-grace').textContent()) ?? '', new RegExp(`old key \\(${created.keyPrefix}…\\) keeps working until`));
+    await screenshot(page, 'settings-api-key-rotated');
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
+    await table.getByText('old key works until').waitFor();
+    await screenshot(page, 'settings-api-keys-after-rotation');
+    for (const key of [rotated, created.key]) await apiCall(c.base, key, 'GET', '/api/v1/devices?limit=1');
+  });
+
+  test('users: pending invitations are listed and can be revoked', async () => {
+    const admin = await apiLogin(c.base);
+    await apiCall(c.base, admin, 'POST', '/api/v1/users/invitations', { email: 'pending@console.test', role: 'operator' });
+    await page.goto('/settings/users');
+    const invitations = page.getByRole('table', { name: 'Invitations' });
+    await invitations.getByText('pending@console.test').waitFor();
+    await screenshot(page, 'settings-invitations');
+    await invitations.getByRole('button', { name: 'Revoke the invitation of pending@console.test' }).click();
+    await page.getByText('No pending invitations.').waitFor();
+    await page.getByLabel('Show accepted, revoked and expired').check();
+    await invitations.getByRole('row', { name: /pending@console\.test/ }).getByText('revoked').waitFor();
+  });
+
   test('a viewer sees no way to change anything, and a 403 from the API is shown as its message', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
@@ -254,11 +405,19 @@ describe('web console in Chromium', () => {
 
     await page.goto('/devices');
     await page.getByRole('table', { name: 'Devices' }).locator('tbody tr').first().waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Add device' }).count(), 0);
+    for (const name of ['Add device', 'Import CSV']) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
     await page.getByRole('table', { name: 'Devices' }).locator('tbody tr a').first().click();
     await page.getByText('Identity').waitFor();
+    // Custom field values are shown; setting them (the Edit dialog) is not offered.
+    await page.locator('[data-field="purchase_price"]').waitFor();
     for (const name of ['Edit', 'Retire', 'Delete device']) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
     await screenshot(page, 'viewer-device');
+
+    await page.goto('/settings/custom-fields');
+    await page.getByRole('table', { name: 'Custom fields' }).getByText('purchase_price').waitFor();
+    for (const name of ['Add field', 'Edit', 'Delete']) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
+    // API keys (and their Rotate) are not the viewer's to see.
+    assert.equal(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API keys' }).count(), 0);
 
     await page.goto('/settings/enrollment');
     await page.getByRole('table', { name: 'Enrollment tokens' }).waitFor();

@@ -29,6 +29,7 @@ type ParamsOf<O> = O extends { parameters: infer X } ? X : never;
 type QueryOf<O> = ParamsOf<O> extends { query?: infer Q } ? Q : never;
 type PathParamsOf<O> = ParamsOf<O> extends { path: infer X } ? X : never;
 type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type CsvBodyOf<O> = O extends { requestBody: { content: { 'text/csv': infer B } } } ? B : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : void;
 type ResultOf<O> = O extends { responses: infer R } ? (R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer B } ? JsonOf<B> : void) : never;
 
@@ -59,21 +60,29 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
 }
 
-async function send(method: string, url: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
+/** A request body as sent: its media type and its text (JSON already serialised). */
+interface Payload {
+  contentType: string;
+  text: string;
+}
+
+const json = (body: unknown): Payload | undefined => (body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) });
+
+async function send(method: string, url: string, payload: Payload | undefined, signal: AbortSignal | undefined, accept: string): Promise<Response> {
   const token = session.get()?.accessToken;
   const headers: Record<string, string> = { accept };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (payload) headers['content-type'] = payload.contentType;
   let response: Response;
   try {
-    response = await fetch(url, { method: method.toUpperCase(), headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(url, { method: method.toUpperCase(), headers, body: payload?.text, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network_error', 'Cannot reach the Muster server. Check your connection and try again.');
   }
   // An expired (or otherwise refused) access token: refresh once and replay the request.
   if (response.status === 401 && token && !/^\/api\/v1\/auth\/(login|accept-invite|refresh)/.test(url)) {
-    if (await refreshSession(token)) return send(method, url, body, signal, accept);
+    if (await refreshSession(token)) return send(method, url, payload, signal, accept);
     onSessionLost();
     throw new ApiError(401, 'session_expired', 'Your session has expired. Log in again.');
   }
@@ -91,15 +100,32 @@ async function toError(response: Response): Promise<ApiError> {
 }
 
 export async function request<M extends Method, P extends PathWith<M>>(method: M, path: P, options: RequestOptions<Op<P, M>> = {}): Promise<ResultOf<Op<P, M>>> {
-  const response = await send(method, buildUrl(path, options.path, options.query), options.body, options.signal, 'application/json');
+  const response = await send(method, buildUrl(path, options.path, options.query), json(options.body), options.signal, 'application/json');
+  return result<ResultOf<Op<P, M>>>(response);
+}
+
+async function result<T>(response: Response): Promise<T> {
   if (!response.ok) throw await toError(response);
-  if (response.status === 204) return undefined as ResultOf<Op<P, M>>;
-  return (await response.json()) as ResultOf<Op<P, M>>;
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Paths whose POST takes a text/csv body (the typed `api` sends only JSON). */
+export type CsvPostPath = { [P in PathWith<'post'>]: [CsvBodyOf<Op<P, 'post'>>] extends [never] ? never : P }[PathWith<'post'>];
+
+/**
+ * POSTs CSV text as `text/csv` (a CSV import), with the same authentication, refresh-and-replay
+ * and error handling as every other request; the answer is the route's JSON.
+ */
+export async function postCsv<P extends CsvPostPath>(path: P, csv: string, options: Pick<RequestOptions<Op<P, 'post'>>, 'path' | 'query' | 'signal'> = {}): Promise<ResultOf<Op<P, 'post'>>> {
+  const response = await send('post', buildUrl(path, options.path, options.query), { contentType: 'text/csv', text: csv }, options.signal, 'application/json');
+  return result<ResultOf<Op<P, 'post'>>>(response);
 }
 
 export const api = {
   get: <P extends PathWith<'get'>>(path: P, options?: RequestOptions<Op<P, 'get'>>) => request('get', path, options),
-  post: <P extends PathWith<'post'>>(path: P, options?: RequestOptions<Op<P, 'post'>>) => request('post', path, options),
+  // Routes taking CSV are posted with postCsv: this client would send them no body at all.
+  post: <P extends Exclude<PathWith<'post'>, CsvPostPath>>(path: P, options?: RequestOptions<Op<P, 'post'>>) => request('post', path, options),
   patch: <P extends PathWith<'patch'>>(path: P, options?: RequestOptions<Op<P, 'patch'>>) => request('patch', path, options),
   delete: <P extends PathWith<'delete'>>(path: P, options?: RequestOptions<Op<P, 'delete'>>) => request('delete', path, options),
 };

@@ -22,6 +22,8 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type SoftwareTitle = Schemas['SoftwareTitle'];
 export type SoftwareVersion = Schemas['SoftwareVersion'];
 export type Organization = Schemas['Organization'];
+export type CustomField = Schemas['CustomField'];
+export type CustomFieldType = CustomField['type'];
 export type Role = User['role'];
 
 export type Device = Ok<'/api/v1/devices/{id}', 'get'>;
@@ -37,6 +39,8 @@ export type CreatedApiKey = Ok<'/api/v1/api-keys', 'post'>;
 export type CreatedEnrollmentToken = Ok<'/api/v1/enrollment-tokens', 'post'>;
 export type CreatedInvitation = Ok<'/api/v1/users/invitations', 'post'>;
 export type TotpSetup = Ok<'/api/v1/auth/totp/setup', 'post'>;
+export type RotatedApiKey = Ok<'/api/v1/api-keys/{id}/rotate', 'post'>;
+export type ImportResult = Ok<'/api/v1/devices/import', 'post'>;
 
 /** What an agent reports per inventory section: the `data` side of the full report's sections. */
 type Sections = NonNullable<Schemas['FullReport']['sections']>;

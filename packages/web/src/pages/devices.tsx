@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Download, Plus, Search } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Download, Plus, Search, Upload } from 'lucide-react';
 import { api, downloadCsv, errorMessage } from '../api/client';
 import type { DeviceListItem, DeviceQuery, DeviceSort } from '../api/types';
 import { Badge, DeviceStatus } from '../components/ui/badge';
@@ -16,6 +16,9 @@ import { showToast } from '../lib/toast';
 import { useDebounced } from '../lib/use-debounced';
 import { AddDeviceDialog } from './devices/add-device';
 import { SavedViews } from './devices/saved-views';
+
+// Rarely opened: its own chunk, fetched when the dialog is.
+const ImportDevicesDialog = lazy(async () => ({ default: (await import('./devices/import-devices')).ImportDevicesDialog }));
 
 const STATUSES = ['online', 'offline', 'pending', 'retired'] as const;
 const SORTS: DeviceSort[] = ['hostname', '-hostname', 'lastSeenAt', '-lastSeenAt', 'os', '-os'];
@@ -45,6 +48,7 @@ export function DevicesPage() {
   const query = queryFromParams(params);
   const canWrite = useCan('devices:write');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const pager = useCursorPager(JSON.stringify(query));
 
   const list = useQuery({
@@ -74,9 +78,14 @@ export function DevicesPage() {
               <Download /> Export CSV
             </Button>
             {canWrite && (
-              <Button onClick={() => setAdding(true)}>
-                <Plus /> Add device
-              </Button>
+              <>
+                <Button variant="outline" onClick={() => setImporting(true)}>
+                  <Upload /> Import CSV
+                </Button>
+                <Button onClick={() => setAdding(true)}>
+                  <Plus /> Add device
+                </Button>
+              </>
             )}
           </>
         }
@@ -141,6 +150,11 @@ export function DevicesPage() {
         />
       </Card>
       {adding && <AddDeviceDialog onClose={() => setAdding(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDevicesDialog onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

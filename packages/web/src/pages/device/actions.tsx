@@ -7,8 +7,10 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { Field, Input, Textarea } from '../../components/ui/input';
 import { useCan } from '../../lib/auth';
+import { useCustomFields } from '../../lib/custom-fields';
 import { navigate } from '../../lib/router';
 import { showToast } from '../../lib/toast';
+import { CustomFieldInputs, customFieldChanges, customFieldText } from './custom-fields';
 
 type Patch = NonNullable<Parameters<typeof api.patch<'/api/v1/devices/{id}'>>[1]>['body'];
 
@@ -89,9 +91,12 @@ function EditDialog({ device, onClose, onSave, saving }: { device: Device; onClo
   const [displayName, setDisplayName] = useState(device.displayName ?? '');
   const [tags, setTags] = useState(device.tags.join(', '));
   const [notes, setNotes] = useState(device.notes ?? '');
+  const fields = useCustomFields();
+  const [custom, setCustom] = useState(() => customFieldText(device));
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    onSave({ displayName: displayName.trim() || null, tags: tags.split(',').map((t) => t.trim()).filter(Boolean), notes: notes.trim() || null });
+    const customFields = customFieldChanges(fields.data ?? [], device, custom);
+    onSave({ displayName: displayName.trim() || null, tags: tags.split(',').map((t) => t.trim()).filter(Boolean), notes: notes.trim() || null, ...(customFields ? { customFields } : {}) });
   };
   return (
     <Dialog
@@ -113,6 +118,7 @@ function EditDialog({ device, onClose, onSave, saving }: { device: Device; onClo
         <Field label="Display name">{(id) => <Input id={id} autoFocus value={displayName} onChange={(e) => setDisplayName(e.target.value)} placeholder={device.hostname} />}</Field>
         <Field label="Tags" hint="Comma-separated.">{(id) => <Input id={id} value={tags} onChange={(e) => setTags(e.target.value)} />}</Field>
         <Field label="Notes">{(id) => <Textarea id={id} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+        <CustomFieldInputs fields={fields.data ?? []} values={custom} onChange={(key, value) => setCustom((current) => ({ ...current, [key]: value }))} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import type { Device } from '../../api/types';
 import { Badge } from '../../components/ui/badge';
 import { Card, CardContent, CardHeader, Facts } from '../../components/ui/card';
 import { formatBytes, formatDateTime, osLabel, timeAgo, yesNo } from '../../lib/format';
+import { CustomFieldsCard } from './custom-fields';
 import { SectionFrame, sectionOf, SimpleTable } from './section-frame';
 
 const mono = (value: string | null | undefined): ReactNode => (value ? <span className="font-mono text-xs">{value}</span> : '—');
@@ -26,7 +27,6 @@ export function OverviewTab({ device: d }: { device: Device }) {
               ['Domain', system?.domain ?? '—'],
               ['Virtualization', system?.virtualization ? [system.virtualization.role, system.virtualization.technology].filter(Boolean).join(' · ') : '—'],
               ['Tags', d.tags.length ? <span className="flex flex-wrap gap-1">{d.tags.map((t) => <Badge key={t}>{t}</Badge>)}</span> : '—'],
-              ...Object.entries(d.customFields).map(([k, v]): [string, ReactNode] => [k, String(v)]),
             ]}
           />
         </CardContent>
@@ -63,7 +63,8 @@ export function OverviewTab({ device: d }: { device: Device }) {
           />
         </CardContent>
       </Card>
-      <Card>
+      <CustomFieldsCard device={d} />
+      <Card className="lg:col-span-2">
         <CardHeader title="Notes" />
         <CardContent>{d.notes ? <p className="text-sm whitespace-pre-wrap">{d.notes}</p> : <p className="text-sm text-muted-foreground">No notes.</p>}</CardContent>
       </Card>

@@ -5,6 +5,7 @@ import { Link } from '../../lib/router';
 import { AccountSettings } from './account';
 import { ApiKeysSettings } from './api-keys';
 import { AuditLog } from './audit';
+import { CustomFieldsSettings } from './custom-fields';
 import { EnrollmentSettings } from './enrollment';
 import { OrganisationsSettings } from './organisations';
 import { UsersSettings } from './users';
@@ -13,6 +14,7 @@ const SECTIONS: Array<{ id: string; label: string; needs?: Permission; platformA
   { id: 'users', label: 'Users and roles', needs: 'users:read', page: () => <UsersSettings /> },
   { id: 'api-keys', label: 'API keys', needs: 'apikeys:read', page: () => <ApiKeysSettings /> },
   { id: 'enrollment', label: 'Enrollment tokens', needs: 'enrollment:read', page: () => <EnrollmentSettings /> },
+  { id: 'custom-fields', label: 'Custom fields', needs: 'devices:read', page: () => <CustomFieldsSettings /> },
   { id: 'organisations', label: 'Organisations', page: () => <OrganisationsSettings /> },
   { id: 'audit', label: 'Audit log', needs: 'audit:read', page: () => <AuditLog /> },
   { id: 'account', label: 'Your account', page: () => <AccountSettings /> },

@@ -2,17 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { MailPlus, UserPlus } from 'lucide-react';
 import { api } from '../../api/client';
-import type { CreatedInvitation, Role, User } from '../../api/types';
+import type { CreatedInvitation, Invitation, Role, User } from '../../api/types';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
+import { Card, CardHeader } from '../../components/ui/card';
 import { CodeBlock } from '../../components/ui/copy-button';
 import { DataTable, type Column } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
 import { Field, Input, Select } from '../../components/ui/input';
 import { PageHeader } from '../../components/ui/page';
 import { useCan, useMe } from '../../lib/auth';
-import { formatDateTime, timeAgo } from '../../lib/format';
+import { formatDate, formatDateTime, timeAgo } from '../../lib/format';
 import { showToast } from '../../lib/toast';
 
 export const ROLES: Array<{ id: Role; description: string }> = [
@@ -24,6 +24,7 @@ export const ROLES: Array<{ id: Role; description: string }> = [
 
 export function UsersSettings() {
   const canWrite = useCan('users:write');
+  const canRead = useCan('users:read');
   const me = useMe().data;
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -114,9 +115,86 @@ export function UsersSettings() {
           </li>
         ))}
       </ul>
+      {/* Opened by URL without users:read, the users table already shows the API's refusal once. */}
+      {canRead && <Invitations canWrite={canWrite} />}
       {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
       {inviting && <InviteDialog onClose={() => setInviting(false)} />}
     </div>
+  );
+}
+
+type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+function invitationState(i: Invitation, now = Date.now()): InvitationState {
+  if (i.revokedAt) return 'revoked';
+  if (i.acceptedAt) return 'accepted';
+  return new Date(i.expiresAt).getTime() <= now ? 'expired' : 'pending';
+}
+
+const STATE_TONES = { pending: 'warning', accepted: 'success', revoked: 'danger', expired: 'neutral' } as const;
+
+/** Invitations sent (never their links): the pending ones, which users:write roles can revoke; past ones on request. */
+function Invitations({ canWrite }: { canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const [showPast, setShowPast] = useState(false);
+  // Under ['users']: inviting someone (which invalidates ['users']) refreshes this list too.
+  const invitations = useQuery({ queryKey: ['users', 'invitations'], queryFn: ({ signal }) => api.get('/api/v1/users/invitations', { signal }) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete('/api/v1/users/invitations/{id}', { path: { id } }),
+    onSuccess: (revoked) => {
+      void queryClient.invalidateQueries({ queryKey: ['users', 'invitations'] });
+      showToast({ kind: 'success', title: `Invitation of ${revoked.email} revoked`, message: 'Its link no longer works.' });
+    },
+  });
+  const rows = invitations.data?.items.filter((i) => showPast || invitationState(i) === 'pending');
+  const columns: Array<Column<Invitation>> = [
+    { id: 'email', header: 'E-mail', cell: (i) => <span className="font-medium">{i.email}</span> },
+    { id: 'role', header: 'Role', cell: (i) => <Badge tone="primary">{i.role}</Badge> },
+    {
+      id: 'state',
+      header: 'State',
+      cell: (i) => {
+        const state = invitationState(i);
+        return <Badge tone={STATE_TONES[state]}>{state}</Badge>;
+      },
+    },
+    { id: 'sent', header: 'Sent', cell: (i) => <span title={formatDateTime(i.createdAt)}>{timeAgo(i.createdAt)}</span> },
+    { id: 'expires', header: 'Link valid until', cell: (i) => <span title={formatDateTime(i.expiresAt)}>{formatDate(i.expiresAt)}</span> },
+    {
+      id: 'actions',
+      header: '',
+      className: 'text-right',
+      cell: (i) =>
+        canWrite && invitationState(i) === 'pending' ? (
+          <Button size="sm" variant="outline" aria-label={`Revoke the invitation of ${i.email}`} onClick={() => revoke.mutate(i.id)} disabled={revoke.isPending}>
+            Revoke
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <Card className="mt-6">
+      <CardHeader
+        title="Invitations"
+        description="People invited by e-mail who have not chosen a password yet. The links were shown once, when sent."
+        actions={
+          <label className="flex items-center gap-2 text-xs text-muted-foreground">
+            <input type="checkbox" checked={showPast} onChange={(e) => setShowPast(e.target.checked)} />
+            Show accepted, revoked and expired
+          </label>
+        }
+      />
+      <DataTable
+        label="Invitations"
+        columns={columns}
+        rows={rows}
+        rowKey={(i) => i.id}
+        loading={invitations.isLoading}
+        error={invitations.error}
+        onRetry={() => void invitations.refetch()}
+        empty={showPast ? 'No invitations have been sent.' : 'No pending invitations.'}
+      />
+    </Card>
   );
 }
 
