@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
+import vm from 'node:vm';
 import type { SectionName } from '@muster/protocol';
 import type { CollectFn, EXIT } from './runner.js';
 import { AGENT_VERSION } from './version.js';
@@ -17,8 +18,13 @@ import { AGENT_VERSION } from './version.js';
  *   line (which the service units pass). CPU time is unchanged (~0.2 s). Set at run time,
  *   --max-semi-space-size does nothing (the heap is already configured), nor does --max-lazy.
  * - Only the modules a command needs are loaded (−0.8 MB for `collect`): it loads no runner,
- *   transport, spool, WebSocket or TypeBox compiler. (The bundle's static imports of node:http,
- *   node:https, node:tls and node:zlib still load those built-ins for every command.)
+ *   transport, spool, WebSocket or TypeBox compiler.
+ * - The bundle is CommonJS (scripts/build.mjs): a built-in loads with the first module that needs
+ *   it, not with the bundle, and Node's ESM loader never starts (−1.7 MB). So built-ins are
+ *   imported statically, never with import(): esbuild leaves `import('node:…')` as it is, and
+ *   that starts the ESM loader. Built-ins a module needs only sometimes are taken with
+ *   process.getBuiltinModule() where they are used (node:https and node:tls in transport.ts, for
+ *   an https server; node:zlib for a compressed body or log); node:crypto is made lazy by the build.
  */
 const V8_FLAGS = ['--no-opt', '--no-sparkplug', '--optimize-for-size', '--semi-space-growth-factor=1'];
 for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
@@ -187,12 +193,7 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const credential = readCredential(paths);
   const release = acquireLock(paths);
-  const [{ createLogger }, { EXIT, Runner }, { collect }, vm] = await Promise.all([
-    import('./log.js'),
-    import('./runner.js'),
-    import('./collectors/index.js'),
-    import('node:vm'),
-  ]);
+  const [{ createLogger }, { EXIT, Runner }, { collect }] = await Promise.all([import('./log.js'), import('./runner.js'), import('./collectors/index.js')]);
   const log = createLogger();
   try {
     // --once exits right after its cycle: nothing to give back.

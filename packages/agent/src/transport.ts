@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import type https from 'node:https';
+import type tls from 'node:tls';
+import type zlib from 'node:zlib';
 import { ErrorBody, validate } from '@muster/protocol';
 import { AGENT_VERSION } from './version.js';
 
@@ -41,7 +40,20 @@ export interface TransportOptions {
   gzipAboveBytes?: number;
 }
 
-const gzip = promisify(zlib.gzip);
+/**
+ * node:https and node:tls (~0.4 MB of RSS just to load) are loaded for an https server only, and
+ * node:zlib with the first body to compress or inflate, rather than with this module: a check-in
+ * is smaller than gzipAboveBytes and its answer is not compressed.
+ */
+const lazy = {
+  https: () => process.getBuiltinModule('node:https') as typeof https,
+  tls: () => process.getBuiltinModule('node:tls') as typeof tls,
+  zlib: () => process.getBuiltinModule('node:zlib') as typeof zlib,
+};
+
+function gzip(data: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => lazy.zlib().gzip(data, (error, result) => (error ? reject(error) : resolve(result))));
+}
 
 export const AUTH_FAILURE_MESSAGE = 'credential revoked or invalid; re-enroll';
 
@@ -70,6 +82,7 @@ export interface ConnectionSettings {
 export function connectionSettings(options: Pick<TransportOptions, 'server' | 'caFile' | 'pin'>): ConnectionSettings {
   const url = new URL(options.server);
   if (url.protocol !== 'https:') return { url, module: http, tlsOptions: {} };
+  const tls = lazy.tls();
   const tlsOptions: TlsRequestOptions = {};
   if (options.caFile) {
     let pem: string;
@@ -92,7 +105,7 @@ export function connectionSettings(options: Pick<TransportOptions, 'server' | 'c
       return undefined;
     };
   }
-  return { url, module: https, tlsOptions };
+  return { url, module: lazy.https(), tlsOptions };
 }
 
 export class Transport {
@@ -110,7 +123,7 @@ export class Transport {
     // Keep-alive lets a spool drain reuse one connection. No TLS session cache: a resumed session
     // would skip the certificate (and pin) check that a full handshake performs.
     const agentOptions = { keepAlive: true, maxSockets: 2, maxFreeSockets: 1 };
-    this.agent = this.settings.module === https ? new https.Agent({ ...agentOptions, maxCachedSessions: 0 }) : new http.Agent(agentOptions);
+    this.agent = this.settings.module === http ? new http.Agent(agentOptions) : new (lazy.https().Agent)({ ...agentOptions, maxCachedSessions: 0 });
   }
 
   get server(): string {
@@ -197,7 +210,7 @@ export function endpointUrl(server: URL, path: string): URL {
 function readBody(res: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-    const stream: NodeJS.ReadableStream = encoding === 'gzip' ? res.pipe(zlib.createGunzip()) : res;
+    const stream: NodeJS.ReadableStream = encoding === 'gzip' ? res.pipe(lazy.zlib().createGunzip()) : res;
     const chunks: Buffer[] = [];
     let size = 0;
     stream.on('data', (chunk: Buffer) => {

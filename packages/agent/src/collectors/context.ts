@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
+import type childProcess from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import { promisify } from 'node:util';
 
 /**
  * Everything a collector may touch on the machine goes through this context, so that parsers stay
@@ -30,11 +31,24 @@ export class CommandTimeoutError extends Error {
   }
 }
 
+// node:fs callbacks, promisified, rather than node:fs/promises: that module (with the FileHandle,
+// readline and stream code it pulls in) costs ~0.5 MB of RSS, and node:fs is loaded anyway.
+const open = promisify(fs.open);
+const fstat = promisify(fs.fstat);
+const readFile = promisify(fs.readFile);
+const close = promisify(fs.close);
+const readdir = promisify(fs.readdir);
+const access = promisify(fs.access);
+
 export function systemContext(): CollectContext {
   return {
     platform: os.platform(),
     exec(file, args, options = {}) {
       const timeoutMs = options.timeoutMs ?? 20_000;
+      // node:child_process (with node:dgram and the IPC code it pulls in) loads with the first
+      // program a collector runs, not with the collectors: a machine whose files hold every answer
+      // (no systemd, no rpm) never loads it.
+      const { execFile } = process.getBuiltinModule('node:child_process') as typeof childProcess;
       return new Promise((resolve, reject) => {
         execFile(
           file,
@@ -50,15 +64,25 @@ export function systemContext(): CollectContext {
       });
     },
     async readText(path, maxBytes = 64 * 1024 * 1024) {
-      try {
-        const handle = await fs.open(path, 'r');
+      // /proc and /sys are made up by the kernel in memory and never block on I/O: read them in one
+      // synchronous call (no thread-pool round trips, no 64 KiB chunk buffers for their unknown
+      // size; −0.6 MB peak RSS for `collect`). Files on disks, some perhaps on network mounts
+      // (home directories), are read asynchronously, so a hung mount only hangs its section.
+      if (path.startsWith('/proc/') || path.startsWith('/sys/')) {
         try {
-          const stat = await handle.stat();
-          // /proc and /sys files report size 0: read them as a stream of unknown length.
+          return fs.readFileSync(path, 'utf8');
+        } catch {
+          return undefined;
+        }
+      }
+      try {
+        const fd = await open(path, 'r');
+        try {
+          const stat = await fstat(fd);
           if (stat.size > maxBytes) return undefined;
-          return await handle.readFile({ encoding: 'utf8' });
+          return await readFile(fd, { encoding: 'utf8' });
         } finally {
-          await handle.close();
+          await close(fd);
         }
       } catch {
         return undefined;
@@ -66,14 +90,14 @@ export function systemContext(): CollectContext {
     },
     async listDir(path) {
       try {
-        return await fs.readdir(path);
+        return await readdir(path);
       } catch {
         return [];
       }
     },
     async exists(path) {
       try {
-        await fs.access(path);
+        await access(path);
         return true;
       } catch {
         return false;

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LIMITS, type MetricsSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
 import { fsx, type FsExtras } from './fsx.js';
@@ -101,7 +100,7 @@ export async function collectMetrics(ctx: CollectContext, windowMs = CPU_WINDOW_
 
   const cpuBefore = parseProcStatCpu(fx.readSmall('/proc/stat') ?? '');
   const procsBefore = sampleProcesses(fx, pids);
-  await sleep(windowMs);
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
   const cpuAfter = parseProcStatCpu(fx.readSmall('/proc/stat') ?? '');
   // Processes born during the window are counted too.
   const pidsAfter = (await ctx.listDir('/proc')).filter((p) => /^\d+$/.test(p));

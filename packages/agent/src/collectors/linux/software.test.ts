@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeContext } from './fake-context.js';
-import { collectSoftware, parseApkInstalled, parseDpkgStatus, parseFlatpakList, parsePacmanDesc, parseRpmQuery, parseSnapList, RPM_QUERYFORMAT } from './software.js';
+import { fsx } from './fsx.js';
+import { collectSoftware, parseApkInstalled, parseDpkgStatus, parseFlatpakList, parsePacmanDesc, parseRpmQuery, parseSnapList, readDpkgStatus, RPM_QUERYFORMAT } from './software.js';
 import { assertValidSection, fixture, fixtureBytes } from './test-support.js';
 
 test('dpkg status: installed packages only, with epoch, arch and Installed-Size', () => {
@@ -15,6 +16,17 @@ test('dpkg status: installed packages only, with epoch, arch and Installed-Size'
   const libc = packages.find((p) => p.name === 'libc6');
   assert.equal(libc?.multiArch, 'same');
   assert.ok((libc?.installedSizeKiB ?? 0) > 1000);
+});
+
+test('dpkg status read in pieces: the same packages wherever the pieces cut the stanzas', () => {
+  const bytes = fixtureBytes('dpkg-status');
+  const fx = fsx(fakeContext({ files: { '/var/lib/dpkg/status': bytes } }));
+  const whole = parseDpkgStatus(Buffer.from(bytes).toString('latin1'));
+  assert.equal(whole.length, 9);
+  for (const pieceBytes of [1, 7, 100, 1000, bytes.length - 1, bytes.length, 64 * 1024]) {
+    assert.deepEqual(readDpkgStatus(fx, '/var/lib/dpkg/status', pieceBytes), whole, `pieces of ${pieceBytes} bytes`);
+  }
+  assert.deepEqual(readDpkgStatus(fx, '/var/lib/dpkg/missing'), []);
 });
 
 test('dpkg collector: size in bytes, purl with the epoch escaped, install date from the .list file, UTF-8 maintainer', async () => {

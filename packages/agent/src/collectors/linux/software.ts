@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { LIMITS, type SoftwareItem, type SoftwareSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
-import { fsx } from './fsx.js';
+import { fsx, type FsExtras } from './fsx.js';
 import { clip, findProgram, isoFromMs, isoFromSeconds, readOsRelease, run, toInt } from './shared.js';
 
 /**
@@ -123,20 +123,65 @@ export function dpkgItem(p: DpkgPackage, distro: Distro, installedAtMs?: number)
 }
 
 const DPKG_STATUS = '/var/lib/dpkg/status';
+const DPKG_PIECE_BYTES = 64 * 1024;
+
+/**
+ * A copy that owns its characters. V8 makes a substring of 13 or more characters (a regex capture,
+ * a trim) a view into the string it was taken from, and one such view keeps that whole string
+ * alive. Only for Latin-1 text, where every character is one byte.
+ */
+const ownLatin1 = (value: string): string => Buffer.from(value, 'latin1').toString('latin1');
+
+/**
+ * The dpkg database (1-3 MB on a desktop, the largest file the agent reads) a piece at a time,
+ * each piece cut after its last complete stanza and parsed on its own, the fields kept copied out
+ * of it. Read whole, the file was one buffer and one string of its full size, and the string
+ * (in V8's large-object space, held by the fields' views) stayed resident until the next full GC,
+ * after the rest of the inventory was collected; 64 KiB pieces die young. −0.9 MB peak RSS for
+ * `collect` with ~780 packages, CPU unchanged.
+ *
+ * Decoded as Latin-1 each piece stays a one-byte string: decoded as UTF-8, a single "ř" in a
+ * maintainer's name makes V8 store the whole piece with two bytes per character. Only Maintainer
+ * values can hold non-ASCII text; they are re-decoded below.
+ */
+export function readDpkgStatus(fx: FsExtras, path: string, pieceBytes = DPKG_PIECE_BYTES): DpkgPackage[] {
+  const size = fx.stat(path)?.size;
+  if (!size) return [];
+  const out: DpkgPackage[] = [];
+  const parse = (text: string): void => {
+    for (const p of parseDpkgStatus(text)) {
+      const owned: DpkgPackage = { name: ownLatin1(p.name), version: ownLatin1(p.version), arch: ownLatin1(p.arch) };
+      if (p.maintainer !== undefined) owned.maintainer = ownLatin1(p.maintainer);
+      if (p.origin !== undefined) owned.origin = ownLatin1(p.origin);
+      if (p.installedSizeKiB !== undefined) owned.installedSizeKiB = p.installedSizeKiB;
+      if (p.multiArch !== undefined) owned.multiArch = ownLatin1(p.multiArch);
+      out.push(owned);
+    }
+  };
+  let carry = Buffer.alloc(0);
+  for (let offset = 0; offset < size; ) {
+    const bytes = fx.readBytes(path, offset, pieceBytes);
+    if (!bytes?.length) break;
+    offset += bytes.length;
+    const data = carry.length ? Buffer.concat([carry, bytes]) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Up to and including the blank line after the last complete stanza; the rest waits for the next piece.
+    const end = offset < size ? data.lastIndexOf('\n\n') + 2 : data.length;
+    if (end < 2) {
+      carry = Buffer.from(data);
+      continue;
+    }
+    parse(data.toString('latin1', 0, end));
+    carry = Buffer.from(data.subarray(end));
+  }
+  if (carry.length) parse(carry.toString('latin1'));
+  return out;
+}
 
 async function dpkgPackages(ctx: CollectContext, distro: Distro): Promise<SoftwareItem[]> {
   const fx = fsx(ctx);
-  // The largest file the agent reads (1-3 MB on a desktop). Decoded as Latin-1 it stays a one-byte
-  // string: decoded as UTF-8, a single "ř" in a maintainer's name makes V8 store the whole text
-  // with two bytes per character. Only Maintainer values can hold non-ASCII text; they are
-  // re-decoded below. (One synchronous read also peaks ~1 MB lower than ctx.readText's chunks.)
-  const size = fx.stat(DPKG_STATUS)?.size;
-  const bytes = size ? fx.readBytes(DPKG_STATUS, 0, Math.min(size, 256 * 1024 * 1024)) : undefined;
-  if (!bytes) return [];
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // dpkg rewrites info/<pkg>.list (<pkg>:<arch>.list for Multi-Arch: same) whenever it installs or
   // upgrades the package, so its mtime is the install date. One stat per package: ~7 µs each.
-  return parseDpkgStatus(text).map((p) => {
+  return readDpkgStatus(fx, DPKG_STATUS).map((p) => {
     if (p.maintainer && /[\x80-\xff]/.test(p.maintainer)) p.maintainer = Buffer.from(p.maintainer, 'latin1').toString('utf8');
     const info = '/var/lib/dpkg/info/';
     const list = p.multiArch === 'same' ? fx.stat(`${info}${p.name}:${p.arch}.list`) ?? fx.stat(`${info}${p.name}.list`) : fx.stat(`${info}${p.name}.list`) ?? fx.stat(`${info}${p.name}:${p.arch}.list`);

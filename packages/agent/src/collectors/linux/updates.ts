@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import type zlib from 'node:zlib';
 import { LIMITS, type UpdatesSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
 import { fsx } from './fsx.js';
@@ -142,7 +142,9 @@ async function readLog(ctx: CollectContext, path: string): Promise<string> {
   let previous = '';
   if (rotated?.length) {
     try {
-      previous = zlib.gunzipSync(rotated).toString('utf8');
+      // node:zlib is loaded here, on the machines that have a rotated log, not with the collectors.
+      const { gunzipSync } = process.getBuiltinModule('node:zlib') as typeof zlib;
+      previous = gunzipSync(rotated).toString('utf8');
     } catch {
       previous = '';
     }
