@@ -5,12 +5,16 @@
  *     ~800 packages; reports/s, package rows/s, and the time until every report is queryable.
  *     In the same run, PostgreSQL COPY of the same rows into copies of the same tables, so the
  *     pipeline's speed is shown as a fraction of that limit.
- *  2. Steady state: the fleet grown to --steady-devices (default 50,000) checking in every 60 s
- *     with 2 % changing per 15 min; p50/p95/p99 of agent API calls and of the console's device
- *     search and software queries while under that load.
+ *     The storm's first reports are built before the clock starts (agents build theirs on their
+ *     own machines); CPU seconds per role (API, workers, PostgreSQL, simulator) are read from /proc.
+ *  2. Steady state: the fleet grown to --steady-devices (default 50,000), the growth's backlog
+ *     ingested, then every device checking in every 60 s with 2 % changing per 15 min;
+ *     p50/p95/p99 of agent API calls and of the console's device search and software queries
+ *     while under that load.
  *
  * Uses DATABASE_URL and NATS_URL from the environment when set, else embedded PostgreSQL and the
- * PostgreSQL queue. Prints a table and one JSON line.
+ * PostgreSQL queue. `--profile DIR` writes CPU profiles of the server and worker processes there.
+ * Prints a table and one JSON line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { LatencyRecorder, simulate, DEFAULT_SIMULATE_OPTIONS, type SimulationResult } from '../packages/server/src/simulate/simulator.ts';
+import { LatencyRecorder, prepareDevices, simulate, DEFAULT_SIMULATE_OPTIONS, type SimulationResult } from '../packages/server/src/simulate/simulator.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     packages: { type: 'string', default: '600-1000' },
     workers: { type: 'string', default: '1' },
     'skip-steady': { type: 'boolean', default: false },
+    // CPU profiles of the server and worker processes (node --cpu-prof), written when they exit.
+    profile: { type: 'string' },
   },
 });
 const STORM = Number(values.devices);
@@ -40,7 +46,8 @@ const ADMIN = { email: 'bench@muster.local', password: 'measure twice 4711' };
 
 const children: ChildProcess[] = [];
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'packages/server/dist/muster.js'), ...args], {
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile, args[0]!)}`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, path.join(root, 'packages/server/dist/muster.js'), ...args], {
     env: { ...process.env, MUSTER_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,6 +66,44 @@ async function waitReady(child: ChildProcess): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
+}
+
+/**
+ * CPU seconds (user + system) a process and its reaped children used, from /proc (Linux; 0
+ * elsewhere). USER_HZ is 100 on every Linux this runs on.
+ */
+function processCpu(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The postmaster and every backend it runs (their parent is the postmaster). */
+function postgresCpu(postmaster: number | undefined): number {
+  if (postmaster === undefined) return 0;
+  let total = processCpu(postmaster);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) total += processCpu(Number(entry));
+    } catch {
+      // exited meanwhile: its time is in the postmaster's reaped-children figures
+    }
+  }
+  return total;
+}
+
+interface CpuSnapshot {
+  api: number;
+  workers: number;
+  postgres: number;
+  bench: number;
 }
 
 async function api<T>(base: string, method: string, url: string, body?: unknown, token?: string): Promise<T> {
@@ -105,24 +150,51 @@ async function main(): Promise<void> {
     const port = fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
     databaseUrl = `postgres://muster:${encodeURIComponent(password)}@127.0.0.1:${port}/muster`;
   }
-  for (let i = 0; i < WORKERS; i++) start(['worker'], { ...serverEnv, DATABASE_URL: databaseUrl });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const workers = Array.from({ length: WORKERS }, () => start(['worker'], { ...serverEnv, DATABASE_URL: databaseUrl! }));
+  // Where the CPU goes, per role: the machine has few cores and everything shares them.
+  // PostgreSQL's CPU is counted when it runs on this machine: the parent of our backend is its postmaster.
+  const backend = (await db.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const postmaster = fs.existsSync(`/proc/${backend}/stat`) ? Number(fs.readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) : undefined;
+  const cpu = (): CpuSnapshot => {
+    const usage = process.cpuUsage();
+    return {
+      api: processCpu(server.pid),
+      workers: workers.reduce((sum, w) => sum + processCpu(w.pid), 0),
+      postgres: postgresCpu(postmaster),
+      bench: (usage.user + usage.system) / 1e6,
+    };
+  };
+  const cpuSince = (start: CpuSnapshot): CpuSnapshot => {
+    const now = cpu();
+    return { api: round(now.api - start.api), workers: round(now.workers - start.workers), postgres: round(now.postgres - start.postgres), bench: round(now.bench - start.bench) };
+  };
   const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', ADMIN);
   const { token } = await api<{ token: string }>(base, 'POST', '/api/v1/enrollment-tokens', { maxUses: 1_000_000 }, accessToken);
+  /** Until every enrolled device's first report is applied (the devices' inventory is queryable). */
+  const waitQueryable = async (devices: number) => {
+    for (;;) {
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from devices where last_report_at is not null');
+      if (rows[0]!.n >= devices) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   const progress = (line: string) => process.stderr.write(`  ${line}\n`);
   const simulateOptions = { ...DEFAULT_SIMULATE_OPTIONS, server: base, token, packages: PACKAGES, rate: 5_000, concurrency: 32, progress, progressIntervalMs: 10_000 };
 
   // 1. Enrollment storm.
+  // The storm's first reports are built (and compressed) before the clock starts: real agents do
+  // that on their own machines, not on the server's cores.
+  process.stderr.write(`preparing ${STORM} first reports\n`);
+  const prepared = prepareDevices(simulateOptions, 0, STORM);
   process.stderr.write(`storm: ${STORM} devices, ${PACKAGES.join('-')} packages each\n`);
+  const stormCpuStart = cpu();
   const stormStart = performance.now();
-  const storm = await simulate({ ...simulateOptions, devices: STORM, durationSec: 0 });
+  const storm = await simulate({ ...simulateOptions, devices: STORM, durationSec: 0, prepared });
   const acceptedSeconds = (performance.now() - stormStart) / 1000;
-  for (;;) {
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from devices where last_report_at is not null');
-    if (rows[0]!.n >= storm.enrolled) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitQueryable(storm.enrolled);
   const queryableSeconds = (performance.now() - stormStart) / 1000;
+  const stormCpu = cpuSince(stormCpuStart);
 
   // COPY of the same rows into copies of the same tables: the floor the pipeline is measured against.
   const copyFile = path.join(dataDir, 'copy-software.dat');
@@ -142,6 +214,7 @@ async function main(): Promise<void> {
 
   // 2. Steady state.
   let steady: SimulationResult | undefined;
+  let steadyCpu: CpuSnapshot | undefined;
   let fleet = storm.fleet;
   const queries = { deviceSearch: new LatencyRecorder(), softwareSearch: new LatencyRecorder() };
   if (!values['skip-steady']) {
@@ -149,6 +222,8 @@ async function main(): Promise<void> {
       process.stderr.write(`growing the fleet to ${STEADY} devices\n`);
       fleet = (await simulate({ ...simulateOptions, devices: STEADY, fleet, durationSec: 0 })).fleet;
     }
+    // The steady state is measured on its own: the growth's backlog is ingested before it starts.
+    await waitQueryable(fleet.length);
     process.stderr.write(`steady state: ${STEADY} devices, check-in every 60 s, 2 % changing per 15 min, ${DURATION} s\n`);
     let stop = false;
     const consoleLoad = (async () => {
@@ -169,7 +244,9 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
+    const steadyCpuStart = cpu();
     steady = await simulate({ ...simulateOptions, devices: STEADY, fleet, durationSec: DURATION, churn: 0.02, checkinIntervalSec: 60, inventoryIntervalSec: 900, concurrency: 256 });
+    steadyCpu = cpuSince(steadyCpuStart);
     stop = true;
     await consoleLoad;
   }
@@ -191,6 +268,7 @@ async function main(): Promise<void> {
       copySeconds: round(copySeconds),
       copyRowsPerSecond: Math.round(storm.softwareRows / copySeconds),
       fractionOfCopy: round(copySeconds / queryableSeconds, 3),
+      cpuSeconds: stormCpu,
     },
     steady: steady && {
       devices: STEADY,
@@ -199,6 +277,7 @@ async function main(): Promise<void> {
       checkinMs: steady.latency.checkin,
       deltaMs: steady.latency.delta,
       deviceSearchMs: queries.deviceSearch.summary(),
+      cpuSeconds: steadyCpu,
       softwareSearchMs: queries.softwareSearch.summary(),
       errors: steady.errors,
     },
@@ -214,6 +293,7 @@ async function main(): Promise<void> {
     `    all queryable                           ${result.storm.queryableSeconds} s`,
     `    reports/s, package rows/s               ${result.storm.reportsPerSecond}, ${result.storm.rowsPerSecond}`,
     `    report latency p50/p95/p99 ms           ${fmt(storm.latency.report!)}`,
+    `    CPU s: API / workers / PostgreSQL / simulator  ${stormCpu.api} / ${stormCpu.workers} / ${stormCpu.postgres} / ${stormCpu.bench}`,
     `    COPY of the same rows                   ${result.storm.copySeconds} s (${result.storm.copyRowsPerSecond} rows/s); pipeline = ${Math.round(result.storm.fractionOfCopy * 100)} % of COPY speed`,
     ...(steady
       ? [
@@ -224,14 +304,19 @@ async function main(): Promise<void> {
           `    device search p50/p95/p99 ms            ${fmt(queries.deviceSearch.summary())}`,
           `    software search p50/p95/p99 ms          ${fmt(queries.softwareSearch.summary())}`,
           `    errors                                  ${Object.values(steady.errors).reduce((a, b) => a + b, 0)}`,
+          ...(steadyCpu ? [`    CPU s: API / workers / PostgreSQL / simulator  ${steadyCpu.api} / ${steadyCpu.workers} / ${steadyCpu.postgres} / ${steadyCpu.bench}`] : []),
         ]
       : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(result)}\n`);
   await db.end();
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  // Workers first: the API process owns embedded PostgreSQL and stops it when it exits.
+  const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)));
+  for (const worker of workers) worker.kill('SIGTERM');
+  await Promise.all(workers.map(exited));
+  server.kill('SIGTERM');
+  await exited(server);
   if (external) {
     const admin = new pg.Client({ connectionString: external });
     await admin.connect();

@@ -3,7 +3,7 @@ import type { BatchHandler, BusMessage, ConsumeOptions, Consumer } from './types
 
 /** What each transport provides; the loop below holds the shared consume logic. */
 export interface DeliverySource {
-  /** Resolves with up to `max` messages, or none after waiting about `waitMs`. */
+  /** Resolves with up to `max` messages, or none after waiting about `waitMs` (0: at once). */
   fetch(max: number, waitMs: number): Promise<BusMessage[]>;
   /** Acks `acked` for good and hands `retried` back for redelivery after their delays. */
   settle(acked: BusMessage[], retried: Array<{ message: BusMessage; delayMs: number }>): Promise<void>;
@@ -16,6 +16,7 @@ export interface ResolvedConsumeOptions {
   ackWaitMs: number;
   maxDeliveries: number;
   retryDelayMs: number;
+  lingerMs: number;
   onError: (error: unknown, batch: BusMessage[]) => void;
 }
 
@@ -25,6 +26,7 @@ export function resolveConsumeOptions(options: ConsumeOptions = {}): ResolvedCon
     ackWaitMs: Math.max(1_000, options.ackWaitMs ?? 60_000),
     maxDeliveries: Math.max(1, options.maxDeliveries ?? 10),
     retryDelayMs: Math.max(0, options.retryDelayMs ?? 1_000),
+    lingerMs: Math.max(0, Math.min(options.lingerMs ?? 0, 60_000)),
     onError: options.onError ?? (() => undefined),
   };
 }
@@ -34,6 +36,8 @@ export function retryDelay(base: number, deliveries: number): number {
 }
 
 const FETCH_WAIT_MS = 1_000;
+/** While lingering, the pause between two looks for more messages. */
+const LINGER_STEP_MS = 100;
 
 /**
  * Fetch a batch, hand it to the handler, ack what succeeded, schedule the rest for redelivery,
@@ -44,10 +48,20 @@ export function runConsumer(source: DeliverySource, pool: pg.Pool, handler: Batc
   let stopping = false;
   const done = (async () => {
     let failures = 0;
+    let flowing = false;
     while (!stopping) {
       let batch: BusMessage[];
       try {
         batch = await source.fetch(opts.batchSize, FETCH_WAIT_MS);
+        if (flowing && opts.lingerMs > 0 && batch.length > 0 && batch.length < opts.batchSize) {
+          // Sleep, then take what came meanwhile: not a fetch per arriving message.
+          const until = performance.now() + opts.lingerMs;
+          for (let left = opts.lingerMs; batch.length < opts.batchSize && left > 0 && !stopping; left = until - performance.now()) {
+            await sleep(Math.min(left, LINGER_STEP_MS));
+            batch = batch.concat(await source.fetch(opts.batchSize - batch.length, 0));
+          }
+        }
+        flowing = batch.length > 0;
         failures = 0;
       } catch (error) {
         if (stopping) break;

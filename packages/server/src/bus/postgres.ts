@@ -72,7 +72,7 @@ export class PostgresBus implements Bus {
     const source: DeliverySource = {
       fetch: async (max, waitMs) => {
         const first = await this.claim(stream, max, opts.ackWaitMs);
-        if (first.length) return first;
+        if (first.length || waitMs <= 0) return first;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(done, waitMs);
           const waiters = this.waiters.get(stream) ?? new Set();

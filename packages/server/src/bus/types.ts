@@ -38,6 +38,12 @@ export interface ConsumeOptions {
   maxDeliveries?: number;
   /** Base delay before a failed batch comes back; doubles with each delivery, at most 60 s. Default 1 s. */
   retryDelayMs?: number;
+  /**
+   * While messages keep coming (the previous fetch found some too), wait up to this long for a
+   * partial batch to fill before handing it over: fewer, larger batches when a handler's cost is
+   * mostly per batch. A message arriving after a quiet spell is handed over at once. Default 0.
+   */
+  lingerMs?: number;
   onError?: (error: unknown, batch: BusMessage[]) => void;
 }
 

@@ -1,6 +1,8 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB, DeviceStatus } from '../db/schema.js';
 import type { ImportCandidate, ImportColumn, ImportColumns } from './import.js';
+import { currentOrg } from '../db/tenant-scope.js';
+import { lockSoftwareCounts } from '../inventory/store.js';
 
 /**
  * The SQL of the device API (fleet list, detail, software, history, metrics, edits): everything a
@@ -258,7 +260,13 @@ export class DeviceQueryStore {
   /** The where-conditions of a filter, shared by the list and the CSV export. */
   private conditions(orgId: string, filter: DeviceFilter, seenSince: Date): Array<Expression<SqlBool>> {
     const where: Array<Expression<SqlBool>> = [sql<SqlBool>`d.org_id = ${orgId}`];
-    if (filter.search !== undefined) where.push(sql<SqlBool>`d.search_text like '%' || lower(${escapeLike(filter.search)}) || '%'`);
+    if (filter.search !== undefined) {
+      const pattern = sql<string>`'%' || lower(${escapeLike(filter.search)}) || '%'`;
+      where.push(sql<SqlBool>`d.search_text like ${pattern}`);
+      // Under row-level security LIKE cannot use the trigram index (it is not leakproof): the
+      // organisation's matching ids come from muster_device_search, which can (migration 0006).
+      if (currentOrg() !== undefined) where.push(sql<SqlBool>`d.id in (select muster_device_search(${pattern}))`);
+    }
     // Software: one GIN probe of device_software per device list, through the array of ids.
     if (filter.softwareAny) {
       where.push(sql<SqlBool>`d.id in (select ds.device_id from device_software ds where ds.org_id = ${orgId} and ds.software_ids && ${filter.softwareAny}::int[])`);
@@ -481,18 +489,16 @@ export class DeviceQueryStore {
    */
   async delete(orgId: string, deviceId: string): Promise<{ hostname: string; kind: DeviceKind } | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      // Lock order as in ingest (device row, then counts in key order), so the two cannot deadlock.
+      // Lock order as in ingest (device row, then the counts lock), so the two cannot deadlock.
       const device = await trx.selectFrom('devices').select(['hostname', 'kind']).where('org_id', '=', orgId).where('id', '=', deviceId).forUpdate().executeTakeFirst();
       if (!device) return undefined;
+      await lockSoftwareCounts(trx);
       await sql`
         with ids as (
           select distinct unnest(software_ids) as id from device_software where org_id = ${orgId} and device_id = ${deviceId}
-        ), locked as (
-          select c.software_id from software_counts c join ids on ids.id = c.software_id
-           where c.org_id = ${orgId} order by c.software_id::text collate "C" for update of c
         )
         update software_counts c set devices = greatest(c.devices - 1, 0)
-          from locked where c.org_id = ${orgId} and c.software_id = locked.software_id`.execute(trx);
+          from ids where c.org_id = ${orgId} and c.software_id = ids.id`.execute(trx);
       await trx.deleteFrom('devices').where('org_id', '=', orgId).where('id', '=', deviceId).execute();
       return device;
     });

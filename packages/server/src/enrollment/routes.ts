@@ -72,6 +72,11 @@ export const agentEnrollRoutes: FastifyPluginAsync<{ enrollment: EnrollmentServi
       bodyLimit: 64 * 1024,
       schema: { tags: ['agent'], summary: 'Exchange an enrollment token for a device credential', body: EnrollRequest, response: { 201: EnrollResponse, ...errorResponses } },
     },
-    async (req, reply) => reply.status(201).send(await enrollment.enroll(req.body)),
+    async (req, reply) => {
+      const { orgId, ...enrolled } = await enrollment.enroll(req.body);
+      // The audit row's organisation: saves the hook looking the new device up again.
+      req.auditDetails = { orgId };
+      return reply.status(201).send(enrolled);
+    },
   );
 };

@@ -49,8 +49,11 @@ export class EnrollmentService {
     return row;
   }
 
-  /** Exchanges an enrollment token for a device identity and its credential (sent once). */
-  async enroll(request: EnrollRequest): Promise<EnrollResponse> {
+  /**
+   * Exchanges an enrollment token for a device identity and its credential (sent once). The
+   * organisation comes back too, for the audit row (it is not part of the response).
+   */
+  async enroll(request: EnrollRequest): Promise<EnrollResponse & { orgId: string }> {
     const tokenHash = hashSecret(request.token);
     const token = await this.store.consume(tokenHash);
     if (!token) {
@@ -79,6 +82,6 @@ export class EnrollmentService {
       credentialHash: hashSecret(credential),
       enrollmentTokenId: token.id,
     });
-    return { deviceId, credential, status, config: await this.settings.agentConfig(token.orgId) };
+    return { orgId: token.orgId, deviceId, credential, status, config: await this.settings.agentConfig(token.orgId) };
   }
 }

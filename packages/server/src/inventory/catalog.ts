@@ -10,7 +10,9 @@ export interface CatalogEntry {
   arch: string;
 }
 
-export const catalogKey = (e: CatalogEntry): string => `${e.source}\u0000${e.name}\u0000${e.version}\u0000${e.arch}`;
+/** The key of a catalogue row; takes a SoftwareItem as it is (no arch is the empty arch). */
+export const catalogKey = (e: { source: string; name: string; version: string; arch?: string | null | undefined }): string =>
+  `${e.source}\u0000${e.name}\u0000${e.version}\u0000${e.arch ?? ''}`;
 export const entryOf = (item: Pick<SoftwareItem, 'source' | 'name' | 'version' | 'arch'>): CatalogEntry => ({
   source: item.source,
   name: item.name,
@@ -40,18 +42,24 @@ export class SoftwareCatalog {
     this.entries.set(id, entry);
   }
 
-  /** Catalogue ids for the given items (inserting the unknown ones), by catalogKey. */
-  async resolve(items: Array<Pick<SoftwareItem, 'source' | 'name' | 'version' | 'arch' | 'publisher' | 'purl'>>): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
-    const missing = new Map<string, (typeof items)[number]>();
-    for (const item of items) {
-      const key = catalogKey(entryOf(item));
+  /** Catalogue ids of the given items, in their order (the unknown ones are inserted first). */
+  async resolve(items: Array<Pick<SoftwareItem, 'source' | 'name' | 'version' | 'arch' | 'publisher' | 'purl'>>): Promise<number[]> {
+    const result = new Array<number>(items.length);
+    // Cache misses by key, with the positions that wait for each.
+    const missing = new Map<string, { item: (typeof items)[number]; at: number[] }>();
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const key = catalogKey(item);
       const id = this.ids.get(key);
-      if (id !== undefined) result.set(key, id);
-      else missing.set(key, item);
+      if (id !== undefined) result[i] = id;
+      else {
+        const slot = missing.get(key);
+        if (slot) slot.at.push(i);
+        else missing.set(key, { item, at: [i] });
+      }
     }
     if (missing.size === 0) return result;
-    const rows = [...missing.values()];
+    const rows = [...missing.values()].map((m) => m.item);
     const cols = {
       source: rows.map((r) => r.source),
       name: rows.map((r) => r.name),
@@ -75,7 +83,7 @@ export class SoftwareCatalog {
     for (const row of found.rows) {
       const entry = { source: row.source, name: row.name, version: row.version, arch: row.arch };
       this.remember(row.id, entry);
-      result.set(catalogKey(entry), row.id);
+      for (const i of missing.get(catalogKey(entry))?.at ?? []) result[i] = row.id;
     }
     return result;
   }

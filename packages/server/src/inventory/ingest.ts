@@ -18,6 +18,8 @@ import type { IngestWrites, InventoryStore, StoredDeviceState, StoredSoftware } 
 import { decodeEnvelope, type ReportEnvelope } from './envelope.js';
 
 export const REPORTS_STREAM = 'reports';
+/** How long a worker under load waits for a partial batch to fill (see start). */
+const LINGER_MS = 500;
 
 
 export interface IngestStats {
@@ -27,10 +29,20 @@ export interface IngestStats {
 }
 
 const DAY_MS = 86_400_000;
+/** Install days pack below catalogue ids in one number (applyFull): 2^22 days reach the year 13,000. */
+const DAY_SLOTS = 2 ** 22;
+/** Agents send a few hundred distinct install dates across a fleet: parse each once. */
+const installDays = new Map<string, number>();
 const installDay = (date: string | null | undefined): number => {
   if (!date) return 0;
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? 0 : Math.max(0, Math.floor(t / DAY_MS));
+  let day = installDays.get(date);
+  if (day === undefined) {
+    const t = Date.parse(date);
+    day = Number.isNaN(t) ? 0 : Math.min(DAY_SLOTS - 1, Math.max(0, Math.floor(t / DAY_MS)));
+    if (installDays.size >= 100_000) installDays.clear();
+    installDays.set(date, day);
+  }
+  return day;
 };
 
 /** A device's software as the worker holds it while applying a batch: catalogue ids with install days. */
@@ -51,6 +63,8 @@ interface WorkingDevice {
   attributes: Record<string, unknown>;
   agentVersion: string | null;
   lastReportAt: Date | null;
+  /** When the newest inventory report of the batch arrived: the device was seen then. */
+  seenAt: Date | null;
 }
 
 /**
@@ -79,6 +93,10 @@ export class IngestWorker {
     this.consumer = this.bus.consume(REPORTS_STREAM, (batch) => this.handle(batch), {
       batchSize: options.batchSize ?? 200,
       ackWaitMs: options.ackWaitMs ?? 120_000,
+      // A batch's cost is partly fixed (above all the software counts: one row per package version
+      // the batch names, ~10,000 for a batch of first reports), so under load the worker waits a
+      // moment for a fuller batch. JetStream's fetch already waits up to a second for a full one.
+      lingerMs: this.bus.kind === 'postgres' ? LINGER_MS : 0,
       onError: (error, batch) => this.log.error({ err: error, messages: batch.length }, 'ingest batch failed'),
     });
   }
@@ -146,20 +164,36 @@ export class IngestWorker {
     );
     const oldSections = await this.store.sectionData(needSections);
 
-    // Resolve every package named in the batch to catalogue ids in one go.
+    // Resolve every package named in the batch to catalogue ids in one go; `firstItem` is where
+    // each report's items start in that list, so no item's key is built twice.
     const items: SoftwareItem[] = [];
+    const firstItem = new Map<ReportEnvelope, number>();
     for (const e of inventory) {
+      firstItem.set(e, items.length);
       if (e.report.kind === 'full') {
         const software = e.report.sections.software;
-        if (software && 'data' in software) items.push(...software.data.items);
+        if (software && 'data' in software) for (const item of software.data.items) items.push(item);
       } else if (e.report.softwareDelta) {
         const delta = e.report.softwareDelta;
         items.push(...delta.added, ...delta.updated, ...delta.removed.map((r) => ({ ...r, source: r.source as SoftwareItem['source'] })));
       }
     }
     const ids = await this.catalog.resolve(items);
+
+    // Catalogue entries (name, version, …) are needed only to compare software states: history
+    // lines and the matching of a delta's updates. A device's first report needs none, so an
+    // enrollment storm looks up nothing here. Needed: what devices hold now, what deltas name, and
+    // the full reports of devices that send more than one report in this batch.
+    const reportsPerDevice = new Map<string, number>();
+    for (const e of inventory) reportsPerDevice.set(e.deviceId, (reportsPerDevice.get(e.deviceId) ?? 0) + 1);
     const catalogEntries = await this.catalog.describe([...storedSoftware.values()].flatMap((s) => s.ids));
-    for (const item of items) catalogEntries.set(ids.get(catalogKey(entryOf(item)))!, entryOf(item));
+    for (const e of inventory) {
+      const holdsSoftware = storedSoftware.has(e.deviceId) || (reportsPerDevice.get(e.deviceId) ?? 0) > 1;
+      if (e.report.kind === 'full' && !holdsSoftware) continue;
+      const start = firstItem.get(e)!;
+      const end = start + itemCount(e.report);
+      for (let i = start; i < end; i++) catalogEntries.set(ids[i]!, entryOf(items[i]!));
+    }
 
     const working = new Map<string, WorkingDevice>();
     for (const [deviceId, stored] of states) {
@@ -174,6 +208,7 @@ export class IngestWorker {
         attributes: {},
         agentVersion: null,
         lastReportAt: null,
+        seenAt: null,
       });
     }
 
@@ -194,8 +229,10 @@ export class IngestWorker {
         continue;
       }
       const receivedAt = new Date(envelope.receivedAt);
+      if (!device.seenAt || receivedAt > device.seenAt) device.seenAt = receivedAt;
       const before = device.software;
-      const applied = report.kind === 'full' ? this.applyFull(device, report, ids) : this.applyDelta(device, report, ids, catalogEntries);
+      const start = firstItem.get(envelope)!;
+      const applied = report.kind === 'full' ? this.applyFull(device, report, ids, start) : this.applyDelta(device, report, deltaIds(report, ids, start), catalogEntries);
       if (!applied) {
         device.fullReportRequested = true;
         device.touched = true;
@@ -226,14 +263,14 @@ export class IngestWorker {
         for (const name of Object.keys(device.sectionHashes)) if (!(name in report.sections)) delete device.sectionHashes[name];
       }
       if (device.software !== before && device.software) {
-        const beforeEntries = entriesOf(before, catalogEntries);
-        const afterEntries = entriesOf(device.software, catalogEntries);
         if (hadState && before) {
-          for (const change of softwareChanges(beforeEntries, afterEntries)) {
+          for (const change of softwareChanges(entriesOf(before, catalogEntries), entriesOf(device.software, catalogEntries))) {
             writes.changes.push({ orgId: envelope.orgId, deviceId: envelope.deviceId, at: receivedAt, ...change });
           }
         }
-        countDelta(writes.countDeltas, envelope.orgId, before?.ids ?? [], device.software.ids);
+        let orgDeltas = writes.countDeltas.get(envelope.orgId);
+        if (!orgDeltas) writes.countDeltas.set(envelope.orgId, (orgDeltas = new Map()));
+        countDelta(orgDeltas, before?.ids ?? [], device.software.ids);
         softwareWritten.add(envelope.deviceId);
       }
       device.stateHash = stateHash(device.sectionHashes as Partial<Record<InventorySectionName, string>>);
@@ -258,6 +295,7 @@ export class IngestWorker {
         lastSequence: device.lastSequence,
         fullReportRequested: device.fullReportRequested,
         lastReportAt: device.lastReportAt,
+        lastSeenAt: device.seenAt,
       });
     }
     if (writes.metrics.length) {
@@ -269,12 +307,23 @@ export class IngestWorker {
   }
 
   /** Takes a full report's software as the device's new set. Always applies. */
-  private applyFull(device: WorkingDevice, report: FullReport, ids: Map<string, number>): boolean {
+  private applyFull(device: WorkingDevice, report: FullReport, ids: number[], start: number): boolean {
     const software = report.sections.software;
     if (software && 'data' in software) {
-      const pairs = software.data.items.map((item) => [ids.get(catalogKey(entryOf(item)))!, installDay(item.installDate)] as const);
-      pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      device.software = { ids: pairs.map((p) => p[0]), days: pairs.map((p) => p[1]), hash: software.hash };
+      const items = software.data.items;
+      // Sorted by (id, install day) as one number each: a typed array sorts numerically without a
+      // comparator callback, several times faster than sorting pairs.
+      const packed = new Float64Array(items.length);
+      for (let i = 0; i < items.length; i++) packed[i] = ids[start + i]! * DAY_SLOTS + installDay(items[i]!.installDate);
+      packed.sort();
+      const sortedIds = new Array<number>(items.length);
+      const days = new Array<number>(items.length);
+      for (let i = 0; i < packed.length; i++) {
+        const day = packed[i]! % DAY_SLOTS;
+        days[i] = day;
+        sortedIds[i] = (packed[i]! - day) / DAY_SLOTS;
+      }
+      device.software = { ids: sortedIds, days, hash: software.hash };
       device.sectionHashes.software = software.hash;
     } else if (software) {
       device.sectionHashes.software = software.hash;
@@ -346,12 +395,47 @@ function entriesOf(software: StoredSoftware | WorkingSoftware | undefined, catal
   return software.ids.map((id) => catalog.get(id)).filter((e): e is CatalogEntry => e !== undefined);
 }
 
-/** Devices per software id change by set membership, not by multiplicity. */
-function countDelta(deltas: Map<string, number>, orgId: string, before: number[], after: number[]): void {
-  const was = new Set(before);
-  const now = new Set(after);
-  for (const id of now) if (!was.has(id)) deltas.set(`${orgId}/${id}`, (deltas.get(`${orgId}/${id}`) ?? 0) + 1);
-  for (const id of was) if (!now.has(id)) deltas.set(`${orgId}/${id}`, (deltas.get(`${orgId}/${id}`) ?? 0) - 1);
+/**
+ * Devices per software id change by set membership, not by multiplicity. Both arrays are sorted
+ * (see applyFull, applyDelta), so one merge walk finds the ids only one side has.
+ */
+function countDelta(deltas: Map<number, number>, before: number[], after: number[]): void {
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const b = i < before.length ? before[i]! : Infinity;
+    const a = j < after.length ? after[j]! : Infinity;
+    if (b === a) {
+      while (i < before.length && before[i] === b) i++;
+      while (j < after.length && after[j] === a) j++;
+    } else if (b < a) {
+      deltas.set(b, (deltas.get(b) ?? 0) - 1);
+      while (i < before.length && before[i] === b) i++;
+    } else {
+      deltas.set(a, (deltas.get(a) ?? 0) + 1);
+      while (j < after.length && after[j] === a) j++;
+    }
+  }
+}
+
+/** How many software items a report names (its part of the batch's item list). */
+function itemCount(report: FullReport | DeltaReport): number {
+  if (report.kind === 'full') {
+    const software = report.sections.software;
+    return software && 'data' in software ? software.data.items.length : 0;
+  }
+  const delta = report.softwareDelta;
+  return delta ? delta.added.length + delta.updated.length + delta.removed.length : 0;
+}
+
+/** A delta's catalogue ids by catalogKey (a delta names a handful of packages). */
+function deltaIds(report: FullReport | DeltaReport, ids: number[], start: number): Map<string, number> {
+  const result = new Map<string, number>();
+  if (report.kind !== 'delta' || !report.softwareDelta) return result;
+  const delta = report.softwareDelta;
+  const named = [...delta.added, ...delta.updated, ...delta.removed.map((r) => ({ ...r, source: r.source as SoftwareItem['source'] }))];
+  for (let i = 0; i < named.length; i++) result.set(catalogKey(named[i]!), ids[start + i]!);
+  return result;
 }
 
 function metricRows(orgId: string, deviceId: string, report: MetricsReport): IngestWrites['metrics'] {

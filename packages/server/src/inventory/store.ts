@@ -29,6 +29,8 @@ export interface DeviceUpdate {
   lastSequence: number;
   fullReportRequested: boolean;
   lastReportAt: Date | null;
+  /** Arrival of the device's newest inventory report (the API leaves last_seen_at of those to ingest). */
+  lastSeenAt: Date | null;
 }
 
 export interface SectionWrite {
@@ -58,7 +60,8 @@ export interface IngestWrites {
   devices: DeviceUpdate[];
   sections: SectionWrite[];
   software: Array<{ orgId: string; deviceId: string } & StoredSoftware>;
-  countDeltas: Map<string, number>;
+  /** Per organisation: software id → change in its number of devices. */
+  countDeltas: Map<string, Map<number, number>>;
   changes: Array<{ orgId: string; deviceId: string; at: Date } & Change>;
   metrics: MetricRow[];
   processed: Array<{ orgId: string; reportId: string; deviceId: string }>;
@@ -87,6 +90,12 @@ const ATTRIBUTE_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof DeviceAttributes>;
 const ARRAY_COLUMNS = new Set(['ip_addresses', 'mac_addresses', 'logged_in_users']);
 const BIGINT_COLUMNS = new Set(['memory_bytes']);
+
+/**
+ * Taken (until commit) by every transaction that changes software_counts, before it does: count
+ * rows are then never locked by two transactions at once, in whatever order each updates them.
+ */
+export const lockSoftwareCounts = (trx: Transaction<DB>) => sql`select pg_advisory_xact_lock(hashtext('muster_software_counts'))`.execute(trx);
 
 /** `{1,2,3}`: an int[] literal, so that many arrays travel as one text[] parameter. */
 const intArrayLiteral = (values: number[]): string => `{${values.join(',')}}`;
@@ -160,7 +169,6 @@ export class InventoryStore {
       await this.writeDevices(trx, writes.devices);
       await this.writeSections(trx, writes.sections);
       await this.writeSoftware(trx, writes.software);
-      await this.writeCounts(trx, writes.countDeltas);
       await this.writeChanges(trx, writes.changes);
       await this.writeMetrics(trx, writes.metrics);
       if (writes.processed.length) {
@@ -169,6 +177,8 @@ export class InventoryStore {
           select * from unnest(${writes.processed.map((p) => p.orgId)}::uuid[], ${writes.processed.map((p) => p.reportId)}::uuid[], ${writes.processed.map((p) => p.deviceId)}::uuid[])
           on conflict do nothing`.execute(trx);
       }
+      // Last: it takes the lock that serialises count updates between workers (see writeCounts).
+      await this.writeCounts(trx, writes.countDeltas);
     });
   }
 
@@ -195,12 +205,13 @@ export class InventoryStore {
              last_sequence = v.last_sequence,
              full_report_requested = v.full_report_requested,
              last_report_at = coalesce(v.last_report_at, d.last_report_at),
+             last_seen_at = greatest(d.last_seen_at, v.last_seen_at),
              updated_at = now()
         from unnest(${rows.map((r) => r.orgId)}::uuid[], ${rows.map((r) => r.deviceId)}::uuid[], ${rows.map((r) => JSON.stringify(r.attributes))}::jsonb[],
                     ${rows.map((r) => r.agentVersion)}::text[], ${rows.map((r) => r.stateHash)}::text[], ${rows.map((r) => JSON.stringify(r.sectionHashes))}::jsonb[],
                     ${rows.map((r) => r.lastSequence)}::bigint[], ${rows.map((r) => r.fullReportRequested)}::boolean[],
-                    ${rows.map((r) => r.lastReportAt?.toISOString() ?? null)}::timestamptz[])
-             as v(org_id, id, attrs, agent_version, state_hash, section_hashes, last_sequence, full_report_requested, last_report_at)
+                    ${rows.map((r) => r.lastReportAt?.toISOString() ?? null)}::timestamptz[], ${rows.map((r) => r.lastSeenAt?.toISOString() ?? null)}::timestamptz[])
+             as v(org_id, id, attrs, agent_version, state_hash, section_hashes, last_sequence, full_report_requested, last_report_at, last_seen_at)
        where d.org_id = v.org_id and d.id = v.id`.execute(trx);
   }
 
@@ -238,14 +249,39 @@ export class InventoryStore {
          set software_ids = excluded.software_ids, install_days = excluded.install_days, hash = excluded.hash, updated_at = now()`.execute(trx);
   }
 
-  private async writeCounts(trx: Transaction<DB>, deltas: Map<string, number>): Promise<void> {
-    const entries = [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (entries.length === 0) return;
-    const orgIds = entries.map(([k]) => k.split('/')[0]!);
-    const softwareIds = entries.map(([k]) => Number(k.split('/')[1]));
+  private async writeCounts(trx: Transaction<DB>, deltas: IngestWrites['countDeltas']): Promise<void> {
+    const orgIds: string[] = [];
+    const softwareIds: number[] = [];
+    const changes: number[] = [];
+    for (const [orgId, byId] of deltas) {
+      for (const [softwareId, change] of byId) {
+        if (change === 0) continue;
+        orgIds.push(orgId);
+        softwareIds.push(softwareId);
+        changes.push(change);
+      }
+    }
+    if (changes.length === 0) return;
+    // A batch of first reports touches most of the catalogue: ~10,000 rows. An UPDATE joined to
+    // the deltas (one hash join) costs a third of INSERT … ON CONFLICT's per-row arbitration; only
+    // ids the organisation never had go through the insert. The rows updated are HOT (0006).
+    // The lock first (held to commit, the batch's last step): no deadlock on count rows with
+    // another worker or a device deletion, whatever order this statement updates them in.
+    await lockSoftwareCounts(trx);
     await sql`
+      with delta as (
+        select * from unnest(${orgIds}::uuid[], ${softwareIds}::int[], ${changes}::int[]) as d(org_id, software_id, change)),
+      updated as (
+        update software_counts c
+           set devices = greatest(c.devices + delta.change, 0)
+          from delta
+         where c.org_id = delta.org_id and c.software_id = delta.software_id
+        returning c.org_id, c.software_id)
       insert into software_counts (org_id, software_id, devices)
-      select * from unnest(${orgIds}::uuid[], ${softwareIds}::int[], ${entries.map(([, d]) => d)}::int[])
+      select delta.org_id, delta.software_id, greatest(delta.change, 0)
+        from delta
+       where not exists (select 1 from updated u where u.org_id = delta.org_id and u.software_id = delta.software_id)
+      order by 1, 2
       on conflict (org_id, software_id) do update set devices = greatest(software_counts.devices + excluded.devices, 0)`.execute(trx);
   }
 

@@ -8,9 +8,9 @@ import {
   stateHash,
   type CheckinResponse,
   type DeltaReport,
+  type EnrollRequest,
   type FullReport,
   type InventorySectionName,
-  type ReportSections,
   type SoftwareItem,
 } from '@muster/protocol';
 import { INVENTORY, metricsSample, Rng, seedOf, simulatedDevice } from './templates.js';
@@ -47,6 +47,12 @@ export interface SimulateOptions {
   gzip: boolean;
   /** Devices enrolled by an earlier run of this process: play them without enrolling again. */
   fleet?: SimulatedFleetDevice[];
+  /**
+   * First reports built ahead (prepareDevices), by device index: sent as they are. Real agents
+   * build their reports on their own machines; a benchmark prepares them before its clock starts
+   * so that the simulator's CPU is not taken from the server it measures on the same machine.
+   */
+  prepared?: Map<number, PreparedDevice>;
   progress?: (line: string) => void;
   progressIntervalMs: number;
 }
@@ -151,14 +157,19 @@ export class JsonClient {
 
   request(method: string, path: string, body: unknown, options: { bearer?: string; gzip?: boolean } = {}): Promise<{ status: number; json: unknown; ms: number }> {
     const started = performance.now();
-    let payload: Buffer | undefined = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    if (body === undefined) return this.send(method, path, undefined, { bearer: options.bearer, started });
+    const json = Buffer.from(JSON.stringify(body));
+    const gzip = options.gzip === true && json.length > 1024;
+    return this.send(method, path, gzip ? gzipBody(json) : json, { bearer: options.bearer, gzip, started });
+  }
+
+  /** Sends a JSON body already serialised (and gzip-compressed when `gzip`). */
+  send(method: string, path: string, payload: Buffer | undefined, options: { bearer?: string | undefined; gzip?: boolean; started?: number } = {}): Promise<{ status: number; json: unknown; ms: number }> {
+    const started = options.started ?? performance.now();
     const headers: Record<string, string | number> = { accept: 'application/json' };
     if (payload) {
       headers['content-type'] = 'application/json';
-      if (options.gzip && payload.length > 1024) {
-        payload = gzipSync(payload, { level: zlib.Z_BEST_SPEED });
-        headers['content-encoding'] = 'gzip';
-      }
+      if (options.gzip) headers['content-encoding'] = 'gzip';
       headers['content-length'] = payload.length;
     }
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
@@ -209,6 +220,59 @@ export function softwareAt(base: SoftwareItem[], seed: number, generation: numbe
  * its CPU on playing more devices instead.
  */
 const fastHash = (data: unknown): string => createHash('sha256').update(JSON.stringify(data)).digest('hex');
+const gzipBody = (json: Buffer): Buffer => gzipSync(json, { level: zlib.Z_BEST_SPEED });
+const agentOf = (platform: string) => ({ version: '0.1.0-sim', platform: platform as FullReport['agent']['platform'], arch: 'x86_64' });
+
+/** A device's enrollment request and first full report, ready to send. */
+export interface PreparedDevice {
+  enroll: Omit<EnrollRequest, 'token'>;
+  /** The full report's JSON, gzip-compressed when `gzip`. */
+  body: Buffer;
+  gzip: boolean;
+  hashes: Partial<Record<InventorySectionName, string>>;
+  packages: number;
+}
+
+/**
+ * Builds a device's first full report. Each section is serialised once: its JSON is hashed (the
+ * simulator's hash, see fastHash) and spliced into the report's JSON as it is, where building the
+ * report object and serialising it again would do all of that twice.
+ */
+export function prepareDevice(options: Pick<SimulateOptions, 'seed' | 'packages' | 'gzip'>, index: number): PreparedDevice {
+  const device = simulatedDevice(index, { seed: options.seed, packages: new Rng(seedOf(`${options.seed}/p/${index}`)).int(options.packages[0], options.packages[1]) });
+  const agent = agentOf(device.platform);
+  const hashes: PreparedDevice['hashes'] = {};
+  const sections: string[] = [];
+  for (const name of INVENTORY) {
+    const data = JSON.stringify(device.sections[name]);
+    const hash = createHash('sha256').update(data).digest('hex');
+    hashes[name] = hash;
+    sections.push(`${JSON.stringify(name)}:{"hash":"${hash}","data":${data}}`);
+  }
+  const head = { protocol: PROTOCOL_VERSION, reportId: randomUUID(), sequence: 1, collectedAt: new Date().toISOString(), agent, kind: 'full' } satisfies Omit<FullReport, 'sections'>;
+  const json = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"sections":{${sections.join(',')}}}`);
+  return {
+    enroll: {
+      agent,
+      hostname: device.hostname,
+      hardwareUuid: device.hardwareUuid,
+      machineId: device.machineId,
+      serialNumber: device.serialNumber,
+      os: { name: device.sections.os.name, version: device.sections.os.version },
+    },
+    body: options.gzip ? gzipBody(json) : json,
+    gzip: options.gzip,
+    hashes,
+    packages: device.sections.software.items.length,
+  };
+}
+
+/** First reports of the devices `first` … `first + count - 1`, built ahead (see SimulateOptions.prepared). */
+export function prepareDevices(options: Pick<SimulateOptions, 'seed' | 'packages' | 'gzip'>, first: number, count: number): Map<number, PreparedDevice> {
+  const prepared = new Map<number, PreparedDevice>();
+  for (let index = first; index < first + count; index++) prepared.set(index, prepareDevice(options, index));
+  return prepared;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -237,19 +301,10 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
   }, options.progressIntervalMs);
   progress.unref();
 
-  const agentOf = (platform: string) => ({ version: '0.1.0-sim', platform: platform as FullReport['agent']['platform'], arch: 'x86_64' });
-
   async function enrollOne(index: number): Promise<void> {
-    const device = simulatedDevice(index, { seed: options.seed, packages: new Rng(seedOf(`${options.seed}/p/${index}`)).int(options.packages[0], options.packages[1]) });
-    const enroll = await client.request('POST', '/agent/v1/enroll', {
-      token: options.token,
-      agent: agentOf(device.platform),
-      hostname: device.hostname,
-      hardwareUuid: device.hardwareUuid,
-      machineId: device.machineId,
-      serialNumber: device.serialNumber,
-      os: { name: device.sections.os.name, version: device.sections.os.version },
-    });
+    const prepared = options.prepared?.get(index) ?? prepareDevice(options, index);
+    options.prepared?.delete(index);
+    const enroll = await client.request('POST', '/agent/v1/enroll', { token: options.token, ...prepared.enroll });
     latency.enroll.record(enroll.ms);
     if (enroll.status !== 201) {
       latency.enroll.errors++;
@@ -257,23 +312,7 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
       return;
     }
     const { deviceId, credential } = enroll.json as { deviceId: string; credential: string };
-    const sections: Record<string, { hash: string; data: unknown }> = {};
-    const hashes: DeviceState['hashes'] = {};
-    for (const name of INVENTORY) {
-      const hash = fastHash(device.sections[name]);
-      sections[name] = { hash, data: device.sections[name] };
-      hashes[name] = hash;
-    }
-    const report: FullReport = {
-      protocol: PROTOCOL_VERSION,
-      reportId: randomUUID(),
-      sequence: 1,
-      collectedAt: new Date().toISOString(),
-      agent: agentOf(device.platform),
-      kind: 'full',
-      sections: sections as ReportSections,
-    };
-    const res = await client.request('POST', '/agent/v1/reports', report, { bearer: credential, gzip: options.gzip });
+    const res = await client.send('POST', '/agent/v1/reports', prepared.body, { bearer: credential, gzip: prepared.gzip });
     latency.report.record(res.ms);
     if (res.status !== 202) {
       latency.report.errors++;
@@ -281,8 +320,8 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
       return;
     }
     fullReports++;
-    softwareRows += device.sections.software.items.length;
-    devices.push({ index, credential, deviceId, sequence: 1, hashes, generation: 0, packages: device.sections.software.items.length });
+    softwareRows += prepared.packages;
+    devices.push({ index, credential, deviceId, sequence: 1, hashes: prepared.hashes, generation: 0, packages: prepared.packages });
   }
 
   /** Runs `work` for each index with at most `concurrency` in flight and at most `rate` starts a second. */

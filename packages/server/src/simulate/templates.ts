@@ -59,6 +59,22 @@ function version(rng: Rng): string {
   return `${rng.int(0, 12)}.${rng.int(0, 30)}.${rng.int(0, 99)}`;
 }
 
+/**
+ * A package's version depends on its name only, and names come from a pool of a few thousand: the
+ * simulator plays thousands of machines, so each is worked out once. Likewise the install dates
+ * (a day of 2024) as strings.
+ */
+const versions = new Map<string, string>();
+function versionOf(name: string): string {
+  let v = versions.get(name);
+  if (v === undefined) {
+    v = version(new Rng(seedOf(name)));
+    versions.set(name, v);
+  }
+  return v;
+}
+const INSTALL_DATES = Array.from({ length: 12 }, (_, month) => Array.from({ length: 28 }, (_, day) => new Date(Date.UTC(2024, month, day + 1)).toISOString().slice(0, 10)));
+
 function softwareFor(platform: Platform, rng: Rng, count: number): SoftwareItem[] {
   const base = platform === 'windows' ? WINDOWS_BASE : platform === 'macos' ? MAC_BASE : LINUX_BASE;
   const source: SoftwareItem['source'] = platform === 'windows' ? 'registry' : platform === 'macos' ? 'app' : 'deb';
@@ -75,11 +91,12 @@ function softwareFor(platform: Platform, rng: Rng, count: number): SoftwareItem[
   for (const name of [...names].slice(0, count)) {
     items.push({
       name,
-      version: version(new Rng(seedOf(name))),
+      version: versionOf(name),
       publisher: rng.pick(PUBLISHERS[platform]),
       arch: platform === 'windows' ? 'x64' : platform === 'macos' ? 'arm64' : 'amd64',
       source,
-      installDate: new Date(Date.UTC(2024, rng.int(0, 11), rng.int(1, 28))).toISOString().slice(0, 10),
+      // Month first, then day: the generator's draws in the order they always were.
+      installDate: INSTALL_DATES[rng.int(0, 11)]![rng.int(1, 28) - 1],
     });
   }
   return items;
