@@ -31,3 +31,22 @@ create function muster_device_search(p_pattern text) returns setof uuid
   as $$ select id from devices where org_id = muster_current_org() and search_text like p_pattern $$;
 revoke all on function muster_device_search(text) from public;
 grant execute on function muster_device_search(text) to muster_app;
+
+-- The same for "which devices have X" (a device list filtered by software, /software/{id}/devices)
+-- and for tags: && and @> on arrays are not leakproof either, so under row-level security the GIN
+-- indexes of device_software.software_ids and devices.tags go unused, and PostgreSQL reads (and
+-- de-TOASTs) every device's software array: ~9 ms per 1,000 devices instead of well under 1 ms.
+create function muster_devices_with_any_software(p_ids int[]) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, public
+  as $$ select device_id from device_software where org_id = muster_current_org() and software_ids && p_ids $$;
+create function muster_devices_with_all_software(p_ids int[]) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, public
+  as $$ select device_id from device_software where org_id = muster_current_org() and software_ids @> p_ids $$;
+create function muster_devices_with_tags(p_tags text[]) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, public
+  as $$ select id from devices where org_id = muster_current_org() and tags @> p_tags $$;
+revoke all on function muster_devices_with_any_software(int[]), muster_devices_with_all_software(int[]), muster_devices_with_tags(text[]) from public;
+grant execute on function muster_devices_with_any_software(int[]), muster_devices_with_all_software(int[]), muster_devices_with_tags(text[]) to muster_app;

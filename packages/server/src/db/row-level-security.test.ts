@@ -115,6 +115,38 @@ describe('row-level security: the database refuses cross-tenant rows for the app
     });
     assert.deepEqual(rows, []);
   });
+
+  test('the index helpers (security definer) answer for the current organisation only, and nothing without one', async () => {
+    await db.updateTable('devices').set({ tags: ['shared-tag'] }).where('id', 'in', [deviceA, deviceB]).execute();
+    for (const [orgId, deviceId] of [[orgA, deviceA], [orgB, deviceB]] as const) {
+      await db.insertInto('device_software').values({ org_id: orgId, device_id: deviceId, software_ids: [7, 9], install_days: [0, 0], hash: 'h' }).execute();
+    }
+    const helpers = (scope: Kysely<DB>) =>
+      sql<{ search: string[]; any: string[]; all: string[]; tags: string[] }>`
+        select array(select muster_device_search('%host-%')) as search,
+               array(select muster_devices_with_any_software('{9,11}')) as any,
+               array(select muster_devices_with_all_software('{7,9}')) as all,
+               array(select muster_devices_with_tags('{shared-tag}')) as tags`.execute(scope);
+    for (const [orgId, deviceId] of [[orgA, deviceA], [orgB, deviceB]] as const) {
+      const { rows } = await runInOrg(orgId, () => helpers(db));
+      assert.deepEqual(rows[0], { search: [deviceId], any: [deviceId], all: [deviceId], tags: [deviceId] });
+    }
+    const unscoped = await db.connection().execute(async (conn) => {
+      await sql`set role ${sql.raw(APP_ROLE)}`.execute(conn);
+      try {
+        return (await helpers(conn)).rows[0];
+      } finally {
+        await sql`reset role`.execute(conn);
+      }
+    });
+    assert.deepEqual(unscoped, { search: [], any: [], all: [], tags: [] });
+    // Nobody else may call them: they would bypass the policy for whoever sets muster.org_id.
+    const { rows: grants } = await sql<{ name: string; public: boolean }>`
+      select p.proname as name, has_function_privilege('public', p.oid, 'execute') as public
+        from pg_proc p where p.proname like 'muster\\_device%' and p.prosecdef order by 1`.execute(db);
+    assert.equal(grants.length, 4);
+    assert.deepEqual(grants.filter((g) => g.public), []);
+  });
 });
 
 describe('row-level security: API requests run scoped to the caller\'s organisation', () => {

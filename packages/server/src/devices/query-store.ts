@@ -260,19 +260,30 @@ export class DeviceQueryStore {
   /** The where-conditions of a filter, shared by the list and the CSV export. */
   private conditions(orgId: string, filter: DeviceFilter, seenSince: Date): Array<Expression<SqlBool>> {
     const where: Array<Expression<SqlBool>> = [sql<SqlBool>`d.org_id = ${orgId}`];
+    // Under row-level security LIKE, && and @> cannot use their GIN indexes (they are not
+    // leakproof), so the organisation's matching ids come from security-definer functions that can
+    // (migration 0006); the conditions themselves stay, checked under the policy. As the owner (no
+    // organisation set: the functions would find nothing) the plain conditions use the indexes.
+    const scoped = currentOrg() !== undefined;
     if (filter.search !== undefined) {
       const pattern = sql<string>`'%' || lower(${escapeLike(filter.search)}) || '%'`;
       where.push(sql<SqlBool>`d.search_text like ${pattern}`);
-      // Under row-level security LIKE cannot use the trigram index (it is not leakproof): the
-      // organisation's matching ids come from muster_device_search, which can (migration 0006).
-      if (currentOrg() !== undefined) where.push(sql<SqlBool>`d.id in (select muster_device_search(${pattern}))`);
+      if (scoped) where.push(sql<SqlBool>`d.id in (select muster_device_search(${pattern}))`);
     }
     // Software: one GIN probe of device_software per device list, through the array of ids.
     if (filter.softwareAny) {
-      where.push(sql<SqlBool>`d.id in (select ds.device_id from device_software ds where ds.org_id = ${orgId} and ds.software_ids && ${filter.softwareAny}::int[])`);
+      where.push(
+        scoped
+          ? sql<SqlBool>`d.id in (select muster_devices_with_any_software(${filter.softwareAny}::int[]))`
+          : sql<SqlBool>`d.id in (select ds.device_id from device_software ds where ds.org_id = ${orgId} and ds.software_ids && ${filter.softwareAny}::int[])`,
+      );
     }
     if (filter.softwareAll) {
-      where.push(sql<SqlBool>`d.id in (select ds.device_id from device_software ds where ds.org_id = ${orgId} and ds.software_ids @> ${filter.softwareAll}::int[])`);
+      where.push(
+        scoped
+          ? sql<SqlBool>`d.id in (select muster_devices_with_all_software(${filter.softwareAll}::int[]))`
+          : sql<SqlBool>`d.id in (select ds.device_id from device_software ds where ds.org_id = ${orgId} and ds.software_ids @> ${filter.softwareAll}::int[])`,
+      );
     }
     switch (filter.state) {
       case 'online':
@@ -293,7 +304,10 @@ export class DeviceQueryStore {
     if (filter.os !== undefined) {
       where.push(sql<SqlBool>`(lower(d.os_name) = lower(${filter.os}) or lower(d.os_name || ' ' || coalesce(d.os_version, '')) = lower(${filter.os}))`);
     }
-    if (filter.tags?.length) where.push(sql<SqlBool>`d.tags @> ${filter.tags}::text[]`);
+    if (filter.tags?.length) {
+      where.push(sql<SqlBool>`d.tags @> ${filter.tags}::text[]`);
+      if (scoped) where.push(sql<SqlBool>`d.id in (select muster_devices_with_tags(${filter.tags}::text[]))`);
+    }
     if (filter.kind !== undefined) where.push(sql<SqlBool>`d.kind = ${filter.kind}`);
     if (filter.lastSeenBefore) where.push(sql<SqlBool>`d.last_seen_at < ${filter.lastSeenBefore}`);
     if (filter.lastSeenAfter) where.push(sql<SqlBool>`d.last_seen_at >= ${filter.lastSeenAfter}`);
