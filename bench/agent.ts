@@ -326,11 +326,27 @@ function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
   });
 }
 
+/** Anonymous and file-backed resident memory, from /proc/PID/smaps_rollup (Linux 4.14+). */
+function rssComposition(pid: number): { rssAnonBytes: number | null; rssFileBytes: number | null } {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
+    const rss = kib('Rss');
+    const anon = kib('Anonymous');
+    return Number.isNaN(rss) || Number.isNaN(anon) ? { rssAnonBytes: null, rssFileBytes: null } : { rssAnonBytes: anon, rssFileBytes: rss - anon };
+  } catch {
+    return { rssAnonBytes: null, rssFileBytes: null };
+  }
+}
+
 interface DaemonFigures {
   nodeFlags: string[];
   seconds: number;
   rssAtEndBytes: number;
   rssMaxBytes: number;
+  /** The RSS at the end split: memory the process allocated, and pages of files it maps (node's own binary, mostly). */
+  rssAnonBytes: number | null;
+  rssFileBytes: number | null;
   /** RSS every 10 s, bytes. */
   rssEvery10s: number[];
   cpuSeconds: number;
@@ -399,6 +415,7 @@ async function daemon(): Promise<DaemonFigures> {
       cpuSeconds = p.cpuSeconds;
       if (second % 30 === 0) process.stderr.write(`  daemon: ${second} s, RSS ${(p.rssBytes / MB).toFixed(1)} MB\n`);
     }
+    const composition = rssComposition(agent.pid!);
     await stopProcess(agent, 30_000);
     const gone = serverGone();
     if (gone) throw new Error(gone);
@@ -425,6 +442,7 @@ async function daemon(): Promise<DaemonFigures> {
       seconds: IDLE_SECONDS,
       rssAtEndBytes: samples[samples.length - 1]!,
       rssMaxBytes: Math.max(...samples),
+      ...composition,
       rssEvery10s: samples.filter((_, i) => (i + 1) % 10 === 0),
       cpuSeconds,
       timeline,
@@ -514,6 +532,9 @@ async function main(): Promise<void> {
     const d = daemonFigures;
     rows.push([`daemon: RSS at ${d.seconds} s, MB`, mbMib(d.rssAtEndBytes), `≤ ${TARGETS.daemonIdleRssMB}`, verdict(d.rssAtEndBytes <= TARGETS.daemonIdleRssMB * MB)]);
     rows.push([`daemon: max RSS in ${d.seconds} s, MB`, mbMib(d.rssMaxBytes), '', '']);
+    if (d.rssAnonBytes !== null && d.rssFileBytes !== null) {
+      rows.push([`daemon: RSS at ${d.seconds} s, allocated / mapped files, MB`, `${mb(d.rssAnonBytes)} / ${mb(d.rssFileBytes)}`, '', '']);
+    }
     rows.push([`daemon: CPU in ${d.seconds} s, s`, d.cpuSeconds.toFixed(2), '', '']);
     const postponed = d.timeline.filter((e) => e.msg.startsWith('inventory postponed')).length;
     rows.push([
