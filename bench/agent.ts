@@ -31,6 +31,7 @@ import zlib from 'node:zlib';
 import { stateHash, type CheckinRequest, type InventorySectionName } from '../packages/protocol/src/index.ts';
 import type { CollectedSections } from '../packages/agent/src/collectors/index.ts';
 import { NODE_FLAGS } from '../packages/agent/src/service.ts';
+import { cpuSeconds, kibLine } from './proc.ts';
 import { ackedAfter, agentPlatform, buildFullReport, buildInventoryReport, inventoryEntries, type AgentIdentity } from '../packages/agent/src/state.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -104,7 +105,6 @@ interface Measure {
 }
 
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const CLK_TCK = 100;
 
 /**
  * With GNU time: its %e %U %S %M come from wait4(), so CPU includes every descendant the process
@@ -147,17 +147,15 @@ function measure(file: string, args: string[], options: { cwd?: string; env?: No
 
 /** CPU seconds (own + waited-for children), current and peak RSS of a live process; undefined once it is gone. */
 function readProc(pid: number): { cpuSeconds: number; rssBytes: number; hwmBytes: number } | undefined {
+  const cpu = cpuSeconds(pid);
+  let status: string;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the ")" closing the command name: state is field 3, utime 14 … cstime 17.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const cpuSeconds = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK;
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { cpuSeconds, rssBytes: kib('VmRSS'), hwmBytes: kib('VmHWM') };
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   } catch {
     return undefined;
   }
+  if (cpu === undefined) return undefined;
+  return { cpuSeconds: cpu, rssBytes: kibLine(status, 'VmRSS') ?? 0, hwmBytes: kibLine(status, 'VmHWM') ?? 0 };
 }
 
 interface Summary {
@@ -328,15 +326,15 @@ function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
 
 /** Anonymous and file-backed resident memory, from /proc/PID/smaps_rollup (Linux 4.14+). */
 function rssComposition(pid: number): { rssAnonBytes: number | null; rssFileBytes: number | null } {
+  let rollup = '';
   try {
-    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
-    const rss = kib('Rss');
-    const anon = kib('Anonymous');
-    return Number.isNaN(rss) || Number.isNaN(anon) ? { rssAnonBytes: null, rssFileBytes: null } : { rssAnonBytes: anon, rssFileBytes: rss - anon };
+    rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   } catch {
-    return { rssAnonBytes: null, rssFileBytes: null };
+    // an older kernel, or not Linux
   }
+  const rss = kibLine(rollup, 'Rss');
+  const anon = kibLine(rollup, 'Anonymous');
+  return rss === undefined || anon === undefined ? { rssAnonBytes: null, rssFileBytes: null } : { rssAnonBytes: anon, rssFileBytes: rss - anon };
 }
 
 interface DaemonFigures {

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { cpuSeconds, parentPid } from './proc.ts';
 import { LatencyRecorder, prepareDevices, simulate, DEFAULT_SIMULATE_OPTIONS, type SimulationResult } from '../packages/server/src/simulate/simulator.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -68,33 +69,18 @@ async function waitReady(child: ChildProcess): Promise<string> {
   });
 }
 
-/**
- * CPU seconds (user + system) a process and its reaped children used, from /proc (Linux; 0
- * elsewhere). USER_HZ is 100 on every Linux this runs on.
- */
-function processCpu(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-  } catch {
-    return 0;
-  }
-}
+/** CPU seconds of a process and its reaped children (0 when unknown: not Linux, or gone). */
+const processCpu = (pid: number | undefined): number => (pid === undefined ? 0 : (cpuSeconds(pid) ?? 0));
 
-/** The postmaster and every backend it runs (their parent is the postmaster). */
+/**
+ * The postmaster and every backend it runs (their parent is the postmaster). A backend that
+ * exited meanwhile is in the postmaster's reaped-children figures.
+ */
 function postgresCpu(postmaster: number | undefined): number {
   if (postmaster === undefined) return 0;
   let total = processCpu(postmaster);
   for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) total += processCpu(Number(entry));
-    } catch {
-      // exited meanwhile: its time is in the postmaster's reaped-children figures
-    }
+    if (/^\d+$/.test(entry) && parentPid(Number(entry)) === postmaster) total += processCpu(Number(entry));
   }
   return total;
 }
@@ -155,7 +141,7 @@ async function main(): Promise<void> {
   // Where the CPU goes, per role: the machine has few cores and everything shares them.
   // PostgreSQL's CPU is counted when it runs on this machine: the parent of our backend is its postmaster.
   const backend = (await db.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-  const postmaster = fs.existsSync(`/proc/${backend}/stat`) ? Number(fs.readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) : undefined;
+  const postmaster = parentPid(backend);
   const cpu = (): CpuSnapshot => {
     const usage = process.cpuUsage();
     return {

@@ -1,5 +1,6 @@
 import AjvModule, { _, str, type CodeKeywordDefinition, type KeywordCxt, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 /**
@@ -10,18 +11,8 @@ import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 // Both are CommonJS modules whose class sits on `default`.
 const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
-
 /** Characters as ajv counts them for maxLength: code points, not UTF-16 units. */
-function codePoints(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    count++;
-    const unit = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one character.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  return count;
-}
+const codePoints = ucs2lengthModule.default;
 
 /**
  * maxLength as ajv defines it (code points), checked the cheap way first: a string has at least as

@@ -164,19 +164,14 @@ export class IngestWorker {
     );
     const oldSections = await this.store.sectionData(needSections);
 
-    // Resolve every package named in the batch to catalogue ids in one go; `firstItem` is where
-    // each report's items start in that list, so no item's key is built twice.
+    // Resolve every package named in the batch to catalogue ids in one go; `spans` says where each
+    // report's items are in that list, so no item's key is built twice.
     const items: SoftwareItem[] = [];
-    const firstItem = new Map<ReportEnvelope, number>();
+    const spans = new Map<ReportEnvelope, ItemSpan>();
     for (const e of inventory) {
-      firstItem.set(e, items.length);
-      if (e.report.kind === 'full') {
-        const software = e.report.sections.software;
-        if (software && 'data' in software) for (const item of software.data.items) items.push(item);
-      } else if (e.report.softwareDelta) {
-        const delta = e.report.softwareDelta;
-        items.push(...delta.added, ...delta.updated, ...delta.removed.map((r) => ({ ...r, source: r.source as SoftwareItem['source'] })));
-      }
+      const named = softwareItemsOf(e.report);
+      spans.set(e, { start: items.length, end: items.length + named.length });
+      for (const item of named) items.push(item);
     }
     const ids = await this.catalog.resolve(items);
 
@@ -190,8 +185,7 @@ export class IngestWorker {
     for (const e of inventory) {
       const holdsSoftware = storedSoftware.has(e.deviceId) || (reportsPerDevice.get(e.deviceId) ?? 0) > 1;
       if (e.report.kind === 'full' && !holdsSoftware) continue;
-      const start = firstItem.get(e)!;
-      const end = start + itemCount(e.report);
+      const { start, end } = spans.get(e)!;
       for (let i = start; i < end; i++) catalogEntries.set(ids[i]!, entryOf(items[i]!));
     }
 
@@ -231,8 +225,9 @@ export class IngestWorker {
       const receivedAt = new Date(envelope.receivedAt);
       if (!device.seenAt || receivedAt > device.seenAt) device.seenAt = receivedAt;
       const before = device.software;
-      const start = firstItem.get(envelope)!;
-      const applied = report.kind === 'full' ? this.applyFull(device, report, ids, start) : this.applyDelta(device, report, deltaIds(report, ids, start), catalogEntries);
+      const span = spans.get(envelope)!;
+      const applied =
+        report.kind === 'full' ? this.applyFull(device, report, ids, span.start) : this.applyDelta(device, report, idsByKey(items, ids, span), catalogEntries);
       if (!applied) {
         device.fullReportRequested = true;
         device.touched = true;
@@ -348,7 +343,7 @@ export class IngestWorker {
       return true;
     };
     for (const removed of delta.removed) {
-      const id = ids.get(catalogKey({ source: removed.source, name: removed.name, version: removed.version, arch: removed.arch ?? '' }));
+      const id = ids.get(catalogKey(removed));
       if (id === undefined || !removeOne((x) => x === id)) return false;
     }
     for (const updated of delta.updated) {
@@ -360,9 +355,9 @@ export class IngestWorker {
       // The install being replaced: same identity, usually another version; an update of the
       // same version changed only details (install date, size), and replaces that entry.
       if (!removeOne((x) => sameIdentity(x, false)) && !removeOne((x) => sameIdentity(x, true))) return false;
-      entries.push({ id: ids.get(catalogKey(entryOf(updated)))!, day: installDay(updated.installDate) });
+      entries.push({ id: ids.get(catalogKey(updated))!, day: installDay(updated.installDate) });
     }
-    for (const added of delta.added) entries.push({ id: ids.get(catalogKey(entryOf(added)))!, day: installDay(added.installDate) });
+    for (const added of delta.added) entries.push({ id: ids.get(catalogKey(added))!, day: installDay(added.installDate) });
     entries.sort((a, b) => a.id - b.id || a.day - b.day);
     device.software = { ids: entries.map((e) => e.id), days: entries.map((e) => e.day), hash: delta.hash };
     device.sectionHashes.software = delta.hash;
@@ -418,23 +413,27 @@ function countDelta(deltas: Map<number, number>, before: number[], after: number
   }
 }
 
-/** How many software items a report names (its part of the batch's item list). */
-function itemCount(report: FullReport | DeltaReport): number {
-  if (report.kind === 'full') {
-    const software = report.sections.software;
-    return software && 'data' in software ? software.data.items.length : 0;
-  }
-  const delta = report.softwareDelta;
-  return delta ? delta.added.length + delta.updated.length + delta.removed.length : 0;
+/** Where one report's items are in the batch's item list: [start, end). */
+interface ItemSpan {
+  start: number;
+  end: number;
 }
 
-/** A delta's catalogue ids by catalogKey (a delta names a handful of packages). */
-function deltaIds(report: FullReport | DeltaReport, ids: number[], start: number): Map<string, number> {
-  const result = new Map<string, number>();
-  if (report.kind !== 'delta' || !report.softwareDelta) return result;
+/** The packages a report names: a full report's items as they are; a delta's added, updated and removed. */
+function softwareItemsOf(report: FullReport | DeltaReport): SoftwareItem[] {
+  if (report.kind === 'full') {
+    const software = report.sections.software;
+    return software && 'data' in software ? software.data.items : [];
+  }
   const delta = report.softwareDelta;
-  const named = [...delta.added, ...delta.updated, ...delta.removed.map((r) => ({ ...r, source: r.source as SoftwareItem['source'] }))];
-  for (let i = 0; i < named.length; i++) result.set(catalogKey(named[i]!), ids[start + i]!);
+  if (!delta) return [];
+  return [...delta.added, ...delta.updated, ...delta.removed.map((r) => ({ ...r, source: r.source as SoftwareItem['source'] }))];
+}
+
+/** A report's catalogue ids by catalogKey (for a delta, which names a handful of packages). */
+function idsByKey(items: SoftwareItem[], ids: number[], span: ItemSpan): Map<string, number> {
+  const result = new Map<string, number>();
+  for (let i = span.start; i < span.end; i++) result.set(catalogKey(items[i]!), ids[i]!);
   return result;
 }
 

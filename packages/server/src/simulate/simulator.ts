@@ -219,7 +219,8 @@ export function softwareAt(base: SoftwareItem[], seed: number, generation: numbe
  * agent names (it never recomputes), so the simulator skips the agent's canonical form and spends
  * its CPU on playing more devices instead.
  */
-const fastHash = (data: unknown): string => createHash('sha256').update(JSON.stringify(data)).digest('hex');
+const hashJson = (json: string): string => createHash('sha256').update(json).digest('hex');
+const fastHash = (data: unknown): string => hashJson(JSON.stringify(data));
 const gzipBody = (json: Buffer): Buffer => gzipSync(json, { level: zlib.Z_BEST_SPEED });
 const agentOf = (platform: string) => ({ version: '0.1.0-sim', platform: platform as FullReport['agent']['platform'], arch: 'x86_64' });
 
@@ -245,7 +246,7 @@ export function prepareDevice(options: Pick<SimulateOptions, 'seed' | 'packages'
   const sections: string[] = [];
   for (const name of INVENTORY) {
     const data = JSON.stringify(device.sections[name]);
-    const hash = createHash('sha256').update(data).digest('hex');
+    const hash = hashJson(data);
     hashes[name] = hash;
     sections.push(`${JSON.stringify(name)}:{"hash":"${hash}","data":${data}}`);
   }
