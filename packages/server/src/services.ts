@@ -104,12 +104,12 @@ export function buildServices(deps: { db: Kysely<DB>; systemDb: Kysely<DB>; bus:
     devicesStore,
     deviceAuth,
     lastSeen: new LastSeenWriter(devicesStore, log),
-    enrollment: new EnrollmentService(new EnrollmentStore(db), devicesStore, settings),
+    enrollment: new EnrollmentService(new EnrollmentStore(db), deviceAuth, settings),
     partitions,
     ingest: new IngestWorker(new InventoryStore(systemDb), new SoftwareCatalog(systemDb), partitions, bus, log),
     customFields,
     software,
-    devices: new DevicesService(new DeviceQueryStore(db), settings, software, customFields, bus),
+    devices: new DevicesService(new DeviceQueryStore(db), settings, software, customFields, deviceAuth),
     fleet: new FleetService(new FleetStore(db), settings, software),
   };
 }

@@ -34,13 +34,9 @@ declare module 'fastify' {
 
 export interface AuditHookOptions {
   audit: AuditService;
-  /** The organisation of a device, for agent-side events (an enrollment has no other caller to ask). */
-  deviceOrg: (deviceId: string) => Promise<string | undefined>;
 }
 
 const API_PREFIX = '/api/v1/';
-/** Agent routes that change something a person should be able to trace. */
-const AGENT_AUDITED: Record<string, string> = { '/agent/v1/enroll': 'devices.enroll' };
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'replace', PATCH: 'update', DELETE: 'delete' };
 
 /**
@@ -83,7 +79,7 @@ function createdId(reply: FastifyReply, payload: unknown): string | undefined {
  * a route missing its `auditDetails.orgId`, and the test suite checks for it.
  */
 export const auditHook = fp<AuditHookOptions>(
-  async (app: FastifyInstance, { audit, deviceOrg }) => {
+  async (app: FastifyInstance, { audit }) => {
     app.decorateRequest('auditDetails', undefined);
 
     app.addHook('onSend', async (request, reply, payload) => {
@@ -91,31 +87,25 @@ export const auditHook = fp<AuditHookOptions>(
       if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return payload;
       const config = request.routeOptions.config;
       const routeUrl = request.routeOptions.url ?? '';
-      const agentAction = AGENT_AUDITED[routeUrl];
-      if (config.audit === false || request.auditDetails?.noChange || (!routeUrl.startsWith(API_PREFIX) && !agentAction)) return payload;
+      if (config.audit === false || request.auditDetails?.noChange || !routeUrl.startsWith(API_PREFIX)) return payload;
       try {
-        await write(request, reply, payload, agentAction);
+        await write(request, reply, payload);
       } catch (error) {
         request.log.error({ err: error, route: routeUrl }, 'audit log write failed');
       }
       return payload;
     });
 
-    async function write(request: FastifyRequest, reply: FastifyReply, payload: unknown, agentAction: string | undefined): Promise<void> {
+    async function write(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
       const config = request.routeOptions.config;
       const routeUrl = request.routeOptions.url ?? '';
       const { orgId: orgOverride, actorType, actorId, targetType, targetId, noChange: _noChange, ...extra } = request.auditDetails ?? {};
-      const action = (typeof config.audit === 'string' ? config.audit : undefined) ?? agentAction ?? deriveAction(request.method, routeUrl);
+      const action = (typeof config.audit === 'string' ? config.audit : undefined) ?? deriveAction(request.method, routeUrl);
       const target = targetId ?? firstParam(request.params) ?? createdId(reply, payload) ?? null;
 
-      let orgId = orgOverride ?? request.auth?.orgId;
+      const orgId = orgOverride ?? request.auth?.orgId;
       let actor: { actorType: ActorType; actorId: string | null } | undefined = actorType ? { actorType, actorId: actorId ?? null } : undefined;
       actor ??= request.auth ? actorOf(request.auth) : undefined;
-      if (agentAction && target) {
-        // An enrollment: the device that now exists is both the actor and the target.
-        orgId ??= await deviceOrg(target);
-        actor ??= { actorType: 'device', actorId: target };
-      }
       if (!orgId) {
         request.log.error({ route: routeUrl, action }, 'audit: a successful change has no organisation to be logged in (the route must set auditDetails.orgId)');
         return;
@@ -126,7 +116,7 @@ export const auditHook = fp<AuditHookOptions>(
         actorType: actor?.actorType ?? 'system',
         actorId: actor?.actorId ?? null,
         action,
-        targetType: targetType ?? (agentAction ? 'devices' : (routeUrl.slice(API_PREFIX.length).split('/')[0]?.replace(/-/g, '_') ?? null)),
+        targetType: targetType ?? routeUrl.slice(API_PREFIX.length).split('/')[0]?.replace(/-/g, '_') ?? null,
         targetId: target,
         ip: request.ip ?? null,
         details: { requestId: request.id, ...(body !== undefined ? { body } : {}), ...extra },

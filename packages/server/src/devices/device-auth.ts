@@ -35,21 +35,28 @@ export class DeviceAuth {
     if (!token) throw new ApiError(401, 'unauthorized', 'device credential required (Authorization: Bearer <credential>)');
     if (token.length > 256) throw new ApiError(401, 'unauthorized', 'device credential is not valid');
     const hash = hashSecret(token);
-    const now = Date.now();
     let entry = this.cache.get(hash);
-    if (!entry || entry.until <= now) {
-      entry = { owner: await this.store.findByCredential(hash), until: now + TTL_MS };
-      if (this.cache.size >= MAX_ENTRIES) {
-        this.cache.clear();
-        this.hashesByDevice.clear();
-      }
-      this.cache.set(hash, entry);
-      if (entry.owner) this.hashesByDevice.set(entry.owner.deviceId, (this.hashesByDevice.get(entry.owner.deviceId) ?? new Set()).add(hash));
-    }
+    if (!entry || entry.until <= Date.now()) entry = this.cached(hash, await this.store.findByCredential(hash));
     if (!entry.owner) throw new ApiError(401, 'unauthorized', 'device credential is not valid (revoked, rotated away, or the device was removed)');
     if (entry.owner.status === 'retired') throw new ApiError(403, 'device_retired', 'this device was retired; enroll it again to bring it back');
     if (entry.owner.rotating && !entry.owner.previous) await this.completeRotation(entry.owner);
     return entry.owner;
+  }
+
+  /** A credential this process just issued (enrollment): the device's first request needs no lookup. */
+  remember(hash: string, owner: CredentialOwner): void {
+    this.cached(hash, owner);
+  }
+
+  private cached(hash: string, owner: CredentialOwner | undefined): { owner: CredentialOwner | undefined; until: number } {
+    const entry = { owner, until: Date.now() + TTL_MS };
+    if (this.cache.size >= MAX_ENTRIES) {
+      this.cache.clear();
+      this.hashesByDevice.clear();
+    }
+    this.cache.set(hash, entry);
+    if (owner) this.hashesByDevice.set(owner.deviceId, (this.hashesByDevice.get(owner.deviceId) ?? new Set()).add(hash));
+    return entry;
   }
 
   /**

@@ -1,4 +1,3 @@
-import type { Bus } from '../bus/types.js';
 import type { DeviceStatus } from '../db/schema.js';
 import type { CustomFieldsService } from '../assets/service.js';
 import type { CustomFieldRow } from '../assets/store.js';
@@ -8,7 +7,7 @@ import { ApiError, badRequest, notFound } from '../http/errors.js';
 import type { OrgSettingsStore } from '../orgs/settings.js';
 import type { SoftwareService } from '../software/service.js';
 import { cursorPart, decodeCursor, encodeCursor } from './cursor.js';
-import { DEVICE_AUTH_CHANGED_TOPIC } from './device-auth.js';
+import type { DeviceAuth } from './device-auth.js';
 import { matchImportRows, parseDeviceCsv, type ImportProblem } from './import.js';
 import { checkManualDevice, checkTags, cleanText, type ManualDeviceInput } from './rules.js';
 import type {
@@ -126,7 +125,7 @@ export class DevicesService {
     private readonly settings: OrgSettingsStore,
     private readonly softwareCatalog: SoftwareService,
     private readonly customFields: CustomFieldsService,
-    private readonly bus: Bus,
+    private readonly deviceAuth: Pick<DeviceAuth, 'changed'>,
   ) {}
 
   /** Devices seen since this moment are online (the organisation's offline_after_sec, default 300 s). */
@@ -329,7 +328,8 @@ export class DevicesService {
       edit.status = patch.status;
     }
     if (!(await this.store.update(orgId, deviceId, edit))) throw notFound('device');
-    if (edit.status !== undefined) await this.announceAuthChange(deviceId);
+    // A device's credential cache entries hold its status: drop them in every process at once.
+    if (edit.status !== undefined) await this.deviceAuth.changed(deviceId);
     return this.get(orgId, deviceId);
   }
 
@@ -337,13 +337,8 @@ export class DevicesService {
   async delete(orgId: string, deviceId: string): Promise<{ hostname: string; kind: DeviceKind }> {
     const deleted = await this.store.delete(orgId, deviceId);
     if (!deleted) throw notFound('device');
-    await this.announceAuthChange(deviceId);
+    await this.deviceAuth.changed(deviceId);
     return deleted;
-  }
-
-  /** A device's credential cache entries hold its status: drop them in every process at once. */
-  private async announceAuthChange(deviceId: string): Promise<void> {
-    await this.bus.notify(DEVICE_AUTH_CHANGED_TOPIC, { deviceIds: [deviceId] });
   }
 
   async createManual(orgId: string, input: ManualDeviceInput): Promise<DeviceDetail> {

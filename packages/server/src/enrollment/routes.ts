@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EnrollRequest, EnrollResponse } from '@muster/protocol';
+import { redactedBody } from '../audit/redact.js';
 import { requireAuth } from '../auth/plugin.js';
 import { errorResponses } from '../http/errors.js';
 import { DateTime, NullableDateTime, Uuid } from '../http/schemas.js';
@@ -73,9 +74,8 @@ export const agentEnrollRoutes: FastifyPluginAsync<{ enrollment: EnrollmentServi
       schema: { tags: ['agent'], summary: 'Exchange an enrollment token for a device credential', body: EnrollRequest, response: { 201: EnrollResponse, ...errorResponses } },
     },
     async (req, reply) => {
-      const { orgId, ...enrolled } = await enrollment.enroll(req.body);
-      // The audit row's organisation: saves the hook looking the new device up again.
-      req.auditDetails = { orgId };
+      // The audit row is written in the enrollment's own statement (the hook audits /api only).
+      const { orgId: _orgId, ...enrolled } = await enrollment.enroll(req.body, { ip: req.ip ?? null, details: { requestId: req.id, body: redactedBody(req.body) } });
       return reply.status(201).send(enrolled);
     },
   );

@@ -1,6 +1,6 @@
 import type { EnrollRequest, EnrollResponse } from '@muster/protocol';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import type { DevicesStore } from '../devices/store.js';
+import type { DeviceAuth } from '../devices/device-auth.js';
 import { ApiError, badRequest, notFound } from '../http/errors.js';
 import type { OrgSettingsStore } from '../orgs/settings.js';
 import type { EnrollmentStore, EnrollmentTokenRow } from './store.js';
@@ -17,7 +17,7 @@ const DEFAULT_TOKEN_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 export class EnrollmentService {
   constructor(
     private readonly store: EnrollmentStore,
-    private readonly devices: DevicesStore,
+    private readonly deviceAuth: DeviceAuth,
     private readonly settings: OrgSettingsStore,
   ) {}
 
@@ -51,12 +51,30 @@ export class EnrollmentService {
 
   /**
    * Exchanges an enrollment token for a device identity and its credential (sent once). The
-   * organisation comes back too, for the audit row (it is not part of the response).
+   * organisation comes back too (it is not part of the response). The device's first request
+   * finds its credential already in this process's cache.
    */
-  async enroll(request: EnrollRequest): Promise<EnrollResponse & { orgId: string }> {
+  async enroll(request: EnrollRequest, audit: { ip: string | null; details: Record<string, unknown> }): Promise<EnrollResponse & { orgId: string }> {
     const tokenHash = hashSecret(request.token);
-    const token = await this.store.consume(tokenHash);
-    if (!token) {
+    const credential = newSecret('mdc');
+    const credentialHash = hashSecret(credential);
+    const device = await this.store.enroll(
+      tokenHash,
+      {
+        hostname: request.hostname,
+        platform: request.agent.platform,
+        osName: request.os.name,
+        osVersion: request.os.version,
+        arch: request.agent.arch,
+        agentVersion: request.agent.version,
+        serialNumber: request.serialNumber ?? null,
+        hardwareUuid: request.hardwareUuid ?? null,
+        machineId: request.machineId ?? null,
+        credentialHash,
+      },
+      audit,
+    );
+    if (!device) {
       const why = await this.store.whyUnusable(tokenHash);
       const messages = {
         unknown: 'enrollment token is not valid',
@@ -66,22 +84,18 @@ export class EnrollmentService {
       } as const;
       throw new ApiError(401, `enrollment_token_${why}`, messages[why]);
     }
-    const credential = newSecret('mdc');
-    const status = token.requiresApproval ? 'pending' : 'active';
-    const { deviceId } = await this.devices.enroll(token.orgId, {
-      hostname: request.hostname,
-      platform: request.agent.platform,
-      osName: request.os.name,
-      osVersion: request.os.version,
-      arch: request.agent.arch,
-      agentVersion: request.agent.version,
-      serialNumber: request.serialNumber ?? null,
-      hardwareUuid: request.hardwareUuid ?? null,
-      machineId: request.machineId ?? null,
-      status,
-      credentialHash: hashSecret(credential),
-      enrollmentTokenId: token.id,
+    // A re-enrolled device's old credential stopped working: processes that cached it must hear so.
+    if (device.reenrolled) await this.deviceAuth.changed(device.deviceId);
+    this.deviceAuth.remember(credentialHash, {
+      orgId: device.orgId,
+      deviceId: device.deviceId,
+      status: device.status,
+      fullReportRequested: false,
+      previous: false,
+      rotating: false,
+      rotationRequested: false,
+      presentedHash: credentialHash,
     });
-    return { orgId: token.orgId, deviceId, credential, status, config: await this.settings.agentConfig(token.orgId) };
+    return { orgId: device.orgId, deviceId: device.deviceId, credential, status: device.status, config: await this.settings.agentConfig(device.orgId) };
   }
 }

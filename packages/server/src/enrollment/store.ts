@@ -1,5 +1,28 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, DeviceStatus } from '../db/schema.js';
+
+/** What an agent tells about its machine when it enrolls, and the hash of the credential it gets. */
+export interface EnrollingDevice {
+  hostname: string;
+  platform: string;
+  osName: string;
+  osVersion: string;
+  arch: string;
+  agentVersion: string;
+  serialNumber: string | null;
+  hardwareUuid: string | null;
+  machineId: string | null;
+  credentialHash: string;
+}
+
+export interface EnrolledDevice {
+  orgId: string;
+  deviceId: string;
+  /** Never retired: a retired machine that enrolls again comes back. */
+  status: Exclude<DeviceStatus, 'retired'>;
+  /** The machine had a device record already (matched on machine id, else hardware UUID and serial). */
+  reenrolled: boolean;
+}
 
 export interface EnrollmentTokenRow {
   id: string;
@@ -77,23 +100,74 @@ export class EnrollmentStore {
   }
 
   /**
-   * Spends one use of a token, atomically: two agents racing for the last use cannot both win.
-   * Returns undefined when the token is unknown, revoked, expired or used up.
+   * Enrolls a device in one statement: spends one use of the token (atomically: two agents racing
+   * for the last use cannot both win), creates the device or takes over the record of the same
+   * machine, and writes the audit row, all in one transaction. A machine that enrolls again
+   * (reinstalled agent, wiped state) keeps its device record, history and software: it is matched
+   * on its OS installation id, else on its hardware UUID with its serial number; a retired one
+   * comes back with the token's status. Returns undefined when the token cannot be used.
    */
-  async consume(tokenHash: string): Promise<{ orgId: string; id: string; requiresApproval: boolean } | undefined> {
-    const row = await this.db
-      .updateTable('enrollment_tokens')
-      .set((eb) => ({ uses: eb('uses', '+', 1) }))
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-      .returning(['org_id', 'id', 'requires_approval'])
-      .executeTakeFirst();
-    return row && { orgId: row.org_id, id: row.id, requiresApproval: row.requires_approval };
+  async enroll(tokenHash: string, device: EnrollingDevice, audit: { ip: string | null; details: Record<string, unknown> }): Promise<EnrolledDevice | undefined> {
+    const { rows } = await sql<{ org_id: string; id: string; status: EnrolledDevice['status']; reenrolled: boolean }>`
+      with token as (
+        update enrollment_tokens
+           set uses = uses + 1
+         where token_hash = ${tokenHash}
+           and revoked_at is null
+           and (expires_at is null or expires_at > now())
+           and (max_uses is null or uses < max_uses)
+        returning org_id, id, case when requires_approval then 'pending' else 'active' end as status
+      ), existing as (
+        -- Two index lookups (an OR of both would scan the organisation's devices, the token locked).
+        select d.org_id, d.id
+          from devices d
+         where d.org_id = (select org_id from token)
+           and d.id = coalesce(
+                 (select m.id from devices m
+                   where m.org_id = (select org_id from token) and m.kind = 'agent' and m.machine_id = ${device.machineId}
+                   order by m.created_at limit 1),
+                 (select h.id from devices h
+                   where h.org_id = (select org_id from token) and h.kind = 'agent' and h.hardware_uuid = ${device.hardwareUuid}
+                     and h.serial_number is not distinct from ${device.serialNumber}::text
+                   order by h.created_at limit 1))
+           for update of d
+      ), updated as (
+        update devices d
+           set hostname = ${device.hostname}, platform = ${device.platform}, os_name = ${device.osName}, os_version = ${device.osVersion},
+               arch = ${device.arch}, agent_version = ${device.agentVersion}, serial_number = ${device.serialNumber},
+               hardware_uuid = ${device.hardwareUuid}, machine_id = ${device.machineId},
+               status = case when d.status = 'retired' then t.status else d.status end,
+               credential_hash = ${device.credentialHash}, previous_credential_hash = null,
+               credential_rotation_requested_at = null, credential_rotated_at = now(),
+               enrollment_token_id = t.id, enrolled_at = now(),
+               -- A re-enrolled agent starts a new sequence and has no acknowledged state.
+               last_sequence = -1, full_report_requested = false, state_hash = null, updated_at = now()
+          from existing e, token t
+         where d.org_id = e.org_id and d.id = e.id
+        returning d.id, d.status, true as reenrolled
+      ), inserted as (
+        insert into devices (org_id, kind, status, hostname, platform, os_name, os_version, arch, agent_version, serial_number,
+                             hardware_uuid, machine_id, credential_hash, credential_rotated_at, enrollment_token_id, enrolled_at)
+        select t.org_id, 'agent', t.status, ${device.hostname}, ${device.platform}, ${device.osName}, ${device.osVersion}, ${device.arch},
+               ${device.agentVersion}, ${device.serialNumber}, ${device.hardwareUuid}, ${device.machineId}, ${device.credentialHash}, now(), t.id, now()
+          from token t
+         where not exists (select from existing)
+        returning id, status, false as reenrolled
+      ), enrolled as (
+        select * from updated union all select * from inserted
+      ), audited as (
+        -- The device that now exists is both the actor and the target.
+        insert into audit_log (org_id, actor_type, actor_id, action, target_type, target_id, ip, details)
+        select t.org_id, 'device', e.id, 'devices.enroll', 'devices', e.id, ${audit.ip}::inet,
+               ${JSON.stringify(audit.details)}::jsonb || jsonb_build_object('reenrolled', e.reenrolled)
+          from token t, enrolled e
+      )
+      select t.org_id, e.id, e.status, e.reenrolled from token t, enrolled e`.execute(this.db);
+    const row = rows[0];
+    return row && { orgId: row.org_id, deviceId: row.id, status: row.status, reenrolled: row.reenrolled };
   }
 
-  /** Why a token cannot be used, for a precise error (after consume failed). */
+  /** Why a token cannot be used, for a precise error (after enroll found it unusable). */
   async whyUnusable(tokenHash: string): Promise<'unknown' | 'revoked' | 'expired' | 'used_up'> {
     const row = await this.db.selectFrom('enrollment_tokens').select(['revoked_at', 'expires_at', 'max_uses', 'uses']).where('token_hash', '=', tokenHash).executeTakeFirst();
     if (!row) return 'unknown';

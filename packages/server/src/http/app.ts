@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before auth: lets the live-events route (EventSource, no headers) pass its token in the URL.
   await app.register(accessTokenFromQuery);
   await app.register(authPlugin, { tokens: services.tokens, principals: services.principals, apiKeys: services.apiKeys });
-  await app.register(auditHook, { audit: services.audit, deviceOrg: (deviceId) => services.devicesStore.orgOfDevice(deviceId) });
+  await app.register(auditHook, { audit: services.audit });
   // Disabled users, removed memberships and revoked keys must stop within seconds in every process.
   const authListener = await services.principals.listen(services.bus);
   app.addHook('onClose', async () => authListener.close());

@@ -67,7 +67,8 @@ describe('agent API: a corpus of bad requests', () => {
     usedUpToken = usedUp.token;
     const doomed = await enroll('machine-revoked');
     revokedCredential = doomed.credential;
-    await t.database.pool.query('delete from devices where id = $1', [doomed.deviceId]);
+    // Removed through the API, which drops the credential from every process's cache (enrollment put it there).
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/devices/${doomed.deviceId}`, headers: { authorization: `Bearer ${admin}` } });
   });
   after(async () => t.close());
 
