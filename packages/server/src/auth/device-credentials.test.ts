@@ -86,6 +86,24 @@ describe('device credentials: rotation and revocation', () => {
     }
   });
 
+  test('a gap in the bus notifications clears the credential cache: what changed meanwhile is seen at once', async (ctx) => {
+    if (t.bus.kind !== 'postgres') return ctx.skip('the PostgreSQL bus: its LISTEN connection can be cut from here');
+    const device = await enrollDevice(t, admin, 'gap-host');
+    expectStatus(await checkin(t, device.credential), 200, 'cached');
+    // Revoked with no announcement, as if the notification had been lost: the cache still trusts it.
+    await t.database.pool.query('update devices set credential_hash = null where id = $1', [device.deviceId]);
+    expectStatus(await checkin(t, device.credential), 200, 'still cached');
+    // The LISTEN connection dies (the cache's wiring to a gap is the same on NATS, whose own gap
+    // detection the bus contract test proves).
+    await t.database.pool.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %'");
+    let status = 200;
+    for (let i = 0; i < 100 && status === 200; i++) {
+      status = (await checkin(t, device.credential)).statusCode;
+      if (status === 200) await sleep(50);
+    }
+    assert.equal(status, 401);
+  });
+
   test('operators rotate and revoke; viewers may not', async () => {
     const device = await enrollDevice(t, admin, 'perm-host');
     for (const role of ['operator', 'viewer'] as const) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -248,6 +249,42 @@ for (const kind of kinds) {
       await l2.close();
       await other.close();
       assert.deepEqual(got.sort(), [`l1 t${tag}.dev1.checkin {"at":1}`, `l2 t${tag}.dev1.checkin`, `l2 t${tag}.dev2.changed`]);
+    });
+
+    test('a listener hears of a gap when the connection carrying notifications is lost, and again when it is back', async () => {
+      // PostgreSQL: the LISTEN connection is terminated by the server. NATS: the client's TCP
+      // connection goes through a proxy that is cut.
+      const sockets = new Set<net.Socket>();
+      const proxy = net.createServer((client) => {
+        const upstream = net.connect(Number(new URL(testNatsUrl() ?? 'nats://127.0.0.1:4222').port || 4222), '127.0.0.1');
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const via = kind === 'nats' ? await createBus({ pool: database.pool, natsUrl: `nats://127.0.0.1:${(proxy.address() as net.AddressInfo).port}` }) : await makeBus();
+      try {
+        let gaps = 0;
+        const tag = randomBytes(3).toString('hex');
+        const got: string[] = [];
+        const listener = await via.listen(`t${tag}.>`, (topic) => got.push(topic), { onGap: () => gaps++ });
+        if (kind === 'nats') for (const s of sockets) s.destroy();
+        else await database.pool.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %' and pid <> pg_backend_pid()");
+        await waitFor('the gap to start and end', () => (gaps >= 2 ? true : undefined));
+        // Notifications flow again afterwards.
+        await waitFor('a notification after the gap', () => {
+          void bus.notify(`t${tag}.after`, null);
+          return got.includes(`t${tag}.after`) ? true : undefined;
+        });
+        await listener.close();
+      } finally {
+        await via.close();
+        for (const s of sockets) s.destroy();
+        proxy.close();
+      }
     });
 
     test('bad stream names and keys are refused before anything is stored', async () => {

@@ -25,6 +25,7 @@ import {
   type ConsumeOptions,
   type Consumer,
   type Listener,
+  type ListenOptions,
   type NotificationHandler,
   type PublishOptions,
 } from './types.js';
@@ -46,6 +47,7 @@ export class NatsBus implements Bus {
   private readonly js: JetStreamClient;
   private readonly consumers = new Set<Consumer>();
   private readonly ensured = new Map<string, Promise<void>>();
+  private readonly gapHandlers = new Set<() => void>();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -54,6 +56,21 @@ export class NatsBus implements Bus {
     private readonly namespace: string,
   ) {
     this.js = jetstream(nc);
+    void this.watchConnection();
+  }
+
+  /** Core NATS drops notifications published while a client is disconnected. */
+  private async watchConnection(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type !== 'disconnect' && status.type !== 'reconnect') continue;
+      for (const onGap of this.gapHandlers) {
+        try {
+          onGap();
+        } catch {
+          // A cache that cannot clear itself must not stop the others from clearing.
+        }
+      }
+    }
   }
 
   private streamName(stream: string): string {
@@ -201,8 +218,10 @@ export class NatsBus implements Bus {
     this.nc.publish(this.notifySubject(topic), JSON.stringify(payload));
   }
 
-  async listen(pattern: string, handler: NotificationHandler): Promise<Listener> {
+  async listen(pattern: string, handler: NotificationHandler, options: ListenOptions = {}): Promise<Listener> {
     assertPattern(pattern);
+    const { onGap } = options;
+    if (onGap) this.gapHandlers.add(onGap);
     const base = `${this.namespace}.notify.`;
     const sub: Subscription = this.nc.subscribe(this.notifySubject(pattern), {
       callback: (error, msg) => {
@@ -218,7 +237,12 @@ export class NatsBus implements Bus {
     });
     // Round-trip so the subscription is registered on the server before we return.
     await this.nc.flush();
-    return { close: async () => sub.unsubscribe() };
+    return {
+      close: async () => {
+        if (onGap) this.gapHandlers.delete(onGap);
+        sub.unsubscribe();
+      },
+    };
   }
 
   async check(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   type ConsumeOptions,
   type Consumer,
   type Listener,
+  type ListenOptions,
   type NotificationHandler,
   type PublishOptions,
 } from './types.js';
@@ -40,7 +41,9 @@ export class PostgresBus implements Bus {
   readonly kind = 'postgres' as const;
   private readonly consumers = new Set<Consumer>();
   private readonly waiters = new Map<string, Set<() => void>>();
-  private readonly handlers = new Set<{ pattern: string; handler: NotificationHandler }>();
+  private readonly handlers = new Set<{ pattern: string; handler: NotificationHandler; onGap: (() => void) | undefined }>();
+  /** The LISTEN connection was lost since it first came up: the next one that comes up ends a gap. */
+  private listenLost = false;
   private listenClient: pg.Client | undefined;
   private listenReady: Promise<void> | undefined;
   private closed = false;
@@ -157,9 +160,9 @@ export class PostgresBus implements Bus {
     await this.pool.query(`select pg_notify('${NOTIFY_CHANNEL}', $1)`, [message]);
   }
 
-  async listen(pattern: string, handler: NotificationHandler): Promise<Listener> {
+  async listen(pattern: string, handler: NotificationHandler, options: ListenOptions = {}): Promise<Listener> {
     assertPattern(pattern);
-    const entry = { pattern, handler };
+    const entry = { pattern, handler, onGap: options.onGap };
     this.handlers.add(entry);
     await this.ensureListening();
     return { close: async () => void this.handlers.delete(entry) };
@@ -179,6 +182,8 @@ export class PostgresBus implements Bus {
         if (this.listenClient !== client) return;
         this.listenClient = undefined;
         this.listenReady = undefined;
+        this.listenLost = true;
+        this.gap();
         client.removeAllListeners('error');
         client.on('error', () => undefined);
         client.end().catch(() => undefined);
@@ -191,12 +196,24 @@ export class PostgresBus implements Bus {
         await client.connect();
         await client.query(`listen ${QUEUE_CHANNEL}`);
         await client.query(`listen ${NOTIFY_CHANNEL}`);
+        if (this.listenLost) this.gap();
       } catch (error) {
         reconnect(error);
         throw error;
       }
     })();
     return this.listenReady;
+  }
+
+  private gap(): void {
+    if (this.closed) return;
+    for (const { onGap } of this.handlers) {
+      try {
+        onGap?.();
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 
   private dispatch(raw: string): void {

@@ -58,6 +58,15 @@ export interface Listener {
 
 export type NotificationHandler = (topic: string, payload: unknown) => void;
 
+export interface ListenOptions {
+  /**
+   * Notifications are not durable: while the connection that carries them is down, they are lost.
+   * Called when that connection is lost and again when it is back, so that a cache kept fresh by
+   * notifications can drop what it holds.
+   */
+  onGap?: () => void;
+}
+
 export interface PublishOptions {
   /** Deduplication id: publishing the same id twice within minutes stores the message once. */
   msgId?: string;
@@ -69,7 +78,7 @@ export interface Bus {
   consume(stream: string, handler: BatchHandler, options?: ConsumeOptions): Consumer;
   notify(topic: string, payload: unknown): Promise<void>;
   /** `pattern` uses NATS wildcards: `*` one token, `>` the rest (`devices.*.checkin`, `devices.>`). */
-  listen(pattern: string, handler: NotificationHandler): Promise<Listener>;
+  listen(pattern: string, handler: NotificationHandler, options?: ListenOptions): Promise<Listener>;
   /** Throws when the bus cannot currently accept work (for /readyz). */
   check(): Promise<void>;
   /** Stops every consumer (draining the batches in hand), then closes connections. */

@@ -5,15 +5,31 @@ import type { Bus } from '../bus/types.js';
 import { ApiError } from '../http/errors.js';
 import type { CredentialOwner, DevicesStore } from './store.js';
 
-const TTL_MS = 5_000;
+/**
+ * A known credential stays cached for minutes: every change to what the entry holds (revocation,
+ * rotation, status, the full-report flag, removal, a new enrollment of the machine) is announced
+ * on the bus, and a gap in the announcements clears the cache. Agents check in every minute, so
+ * a shorter life would mean one database lookup per check-in. Unknown credentials are kept for
+ * seconds only: they are what a flood of made-up credentials would fill the cache with.
+ */
+const KNOWN_TTL_MS = 10 * 60_000;
+const UNKNOWN_TTL_MS = 5_000;
 const MAX_ENTRIES = 200_000;
 /** Announced when a device's credential or flags change; every process drops its cached entry. */
-export const DEVICE_AUTH_CHANGED_TOPIC = 'devices.auth.changed';
+const DEVICE_AUTH_CHANGED_TOPIC = 'devices.auth.changed';
+/** Device ids per announcement: 100 uuids stay well below PostgreSQL's 8000-byte NOTIFY limit. */
+const IDS_PER_NOTIFICATION = 100;
+
+/** Tells every process's credential cache that these devices changed. */
+export async function announceDeviceAuthChange(bus: Bus, deviceIds: string[]): Promise<void> {
+  for (let i = 0; i < deviceIds.length; i += IDS_PER_NOTIFICATION) {
+    await bus.notify(DEVICE_AUTH_CHANGED_TOPIC, { deviceIds: deviceIds.slice(i, i + IDS_PER_NOTIFICATION) });
+  }
+}
 
 /**
  * Device credentials are checked on every agent request: a per-process cache keeps that off the
- * database. Entries live a few seconds; a revocation is also announced on the bus so every
- * process drops the entry at once rather than when it expires.
+ * database. A change is announced on the bus so that every process drops the entry at once.
  */
 export class DeviceAuth {
   private readonly cache = new Map<string, { owner: CredentialOwner | undefined; until: number }>();
@@ -24,10 +40,14 @@ export class DeviceAuth {
 
   async listen(bus: Bus): Promise<void> {
     this.bus = bus;
-    await bus.listen(DEVICE_AUTH_CHANGED_TOPIC, (_topic, payload) => {
-      const deviceIds = (payload as { deviceIds?: unknown } | null)?.deviceIds;
-      if (Array.isArray(deviceIds)) for (const id of deviceIds) if (typeof id === 'string') this.forget(id);
-    });
+    await bus.listen(
+      DEVICE_AUTH_CHANGED_TOPIC,
+      (_topic, payload) => {
+        const deviceIds = (payload as { deviceIds?: unknown } | null)?.deviceIds;
+        if (Array.isArray(deviceIds)) for (const id of deviceIds) if (typeof id === 'string') this.forget(id);
+      },
+      { onGap: () => this.clear() },
+    );
   }
 
   async authenticate(request: FastifyRequest): Promise<CredentialOwner> {
@@ -49,11 +69,8 @@ export class DeviceAuth {
   }
 
   private cached(hash: string, owner: CredentialOwner | undefined): { owner: CredentialOwner | undefined; until: number } {
-    const entry = { owner, until: Date.now() + TTL_MS };
-    if (this.cache.size >= MAX_ENTRIES) {
-      this.cache.clear();
-      this.hashesByDevice.clear();
-    }
+    const entry = { owner, until: Date.now() + (owner ? KNOWN_TTL_MS : UNKNOWN_TTL_MS) };
+    if (this.cache.size >= MAX_ENTRIES) this.clear();
     this.cache.set(hash, entry);
     if (owner) this.hashesByDevice.set(owner.deviceId, (this.hashesByDevice.get(owner.deviceId) ?? new Set()).add(hash));
     return entry;
@@ -76,7 +93,13 @@ export class DeviceAuth {
   /** A device's credentials changed (rotated, revoked): drop cached entries in every process. */
   async changed(deviceId: string): Promise<void> {
     this.forget(deviceId);
-    await this.bus?.notify(DEVICE_AUTH_CHANGED_TOPIC, { deviceIds: [deviceId] });
+    if (this.bus) await announceDeviceAuthChange(this.bus, [deviceId]);
+  }
+
+  /** Announcements may have been missed: nothing cached can be trusted. */
+  clear(): void {
+    this.cache.clear();
+    this.hashesByDevice.clear();
   }
 
   /** Drops a device's cached entries: after a revocation, or when its flags changed. */

@@ -111,8 +111,4 @@ export class DevicesStore {
              as v(org_id, id, at, agent_version)
        where d.org_id = v.org_id and d.id = v.id`.execute(this.db);
   }
-
-  async requestFullReport(orgId: string, deviceId: string): Promise<void> {
-    await this.db.updateTable('devices').set({ full_report_requested: true }).where('org_id', '=', orgId).where('id', '=', deviceId).execute();
-  }
 }

@@ -9,7 +9,7 @@ import {
   type SoftwareItem,
 } from '@muster/protocol';
 import type { Bus, BusMessage, Consumer } from '../bus/types.js';
-import { DEVICE_AUTH_CHANGED_TOPIC } from '../devices/device-auth.js';
+import { announceDeviceAuthChange } from '../devices/device-auth.js';
 import { deviceAttributes } from './attributes.js';
 import { catalogKey, entryOf, type CatalogEntry, type SoftwareCatalog } from './catalog.js';
 import { sectionChanges, softwareChanges } from './changes.js';
@@ -367,7 +367,7 @@ export class IngestWorker {
   /** Tells listeners which devices changed: the console's live view, and the credential caches when a device's flags flipped. */
   private async announce(writes: IngestWrites, flagsChanged: string[]): Promise<void> {
     if (flagsChanged.length) {
-      await this.bus.notify(DEVICE_AUTH_CHANGED_TOPIC, { deviceIds: flagsChanged }).catch((error: unknown) => this.log.warn({ err: error }, 'notify failed'));
+      await announceDeviceAuthChange(this.bus, flagsChanged).catch((error: unknown) => this.log.warn({ err: error }, 'notify failed'));
     }
     const byOrg = new Map<string, Set<string>>();
     for (const d of writes.devices) byOrg.set(d.orgId, (byOrg.get(d.orgId) ?? new Set()).add(d.deviceId));
