@@ -104,13 +104,13 @@ function documentedQueries(db: Kysely<DB>, values: { seenSince: Date; rareId: nu
     {
       name: 'devices-online-tag-cursor',
       title: 'status=online&tag=lab&sort=-lastSeenAt, a later page (cursor)',
-      why: 'Keyset on (coalesce(last_seen_at, -infinity), id) via devices_org_last_seen_key_idx, walked backwards; no OFFSET.',
+      why: 'Keyset on (coalesce(last_seen_at, -infinity), id), no OFFSET; the tag index narrows the rows, a top-N sort orders them (last_seen_at has no index, so that check-ins update device rows heap-only: migration 0007).',
       query: devices.listQuery(ORG, { state: 'online', tags: ['lab'] }, { ...page, sort: '-lastSeenAt', after: values.lastSeenCursor }).compile(),
     },
     {
       name: 'devices-offline',
       title: 'status=offline&sort=-lastSeenAt',
-      why: 'Approved agents not seen within the offline threshold: a range of devices_org_last_seen_key_idx, newest first.',
+      why: 'Approved agents not seen within the offline threshold, newest first: a scan of the organisation\'s devices and a top-N sort (no index on last_seen_at, see migration 0007; the fleet summary\'s counts read the same rows).',
       query: devices.listQuery(ORG, { state: 'offline' }, { ...page, sort: '-lastSeenAt' }).compile(),
     },
     {
