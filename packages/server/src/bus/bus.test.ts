@@ -112,7 +112,9 @@ for (const kind of kinds) {
       await new Promise((r) => child.once('exit', r));
 
       const got: BusMessage[] = [];
-      const consumer = bus.consume(s, async (batch) => void got.push(...batch), { ackWaitMs: 1_000 });
+      // The child's ack wait is 1 s, so its batch comes back soon; this consumer's is long enough
+      // that a loaded machine acks the redelivered batch before it would be delivered yet again.
+      const consumer = bus.consume(s, async (batch) => void got.push(...batch), { ackWaitMs: 3_000 });
       await waitFor('redelivery', () => (got.length >= 5 ? true : undefined));
       await consumer.stop();
       assert.deepEqual(got.map(decode), ['m0', 'm1', 'm2', 'm3', 'm4']);
