@@ -38,21 +38,17 @@ const serverDeps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'packa
 );
 
 /**
- * The agent bundle's node:crypto, loaded at its first use rather than when @muster/protocol
- * initialises (it imports createHash for report hashes): `collect` hashes nothing and so never
- * loads it (−0.8 MB peak RSS). Only the functions listed are provided: importing another one from
- * node:crypto in the agent fails the build ("No matching export"), and it is added here.
+ * The agent bundle's node:crypto is packages/agent/src/lite-crypto.ts: SHA-256 and SHA-1 in
+ * JavaScript, random bytes from /dev/urandom (node:crypto, loaded then, on Windows). Loading
+ * node:crypto evaluates its fourteen internal modules and initialises its native binding (~0.7 MB
+ * resident in the daemon, npm run bench:agent), for a few hundred KB hashed per inventory. Only
+ * the functions lite-crypto.ts exports are provided: importing another one from node:crypto in
+ * the agent or in @muster/protocol fails the build ("No matching export"), and it is added there.
  */
-const lazyAgentCrypto = {
-  name: 'lazy-node-crypto',
+const liteAgentCrypto = {
+  name: 'lite-node-crypto',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: 'node:crypto', namespace: 'muster-lazy-builtin' }));
-    b.onLoad({ filter: /.*/, namespace: 'muster-lazy-builtin' }, () => ({
-      contents: ['createHash', 'randomBytes', 'randomUUID']
-        .map((name) => `export const ${name} = (...args) => process.getBuiltinModule('node:crypto').${name}(...args);`)
-        .join('\n'),
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: path.join(root, 'packages/agent/src/lite-crypto.ts') }));
   },
 };
 
@@ -92,31 +88,47 @@ const targets = [
     output: 'packages/agent/dist/muster-agent.js',
     inputs: ['packages/agent/src', 'packages/protocol/src'],
     async run() {
-      await build({
-        entryPoints: [path.join(root, 'packages/agent/src/cli.ts')],
-        outfile: path.join(root, 'packages/agent/dist/muster-agent.js'),
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        // CommonJS, not ESM, for the footprint (npm run bench:agent): an ES module entry point
-        // starts Node's ESM loader (~1.7 MB more for every command), and an ESM bundle hoists every
-        // built-in import to the top of the file, so `collect` loaded node:http, node:https,
-        // node:tls and node:crypto too. In CommonJS output esbuild puts each module's require()
-        // calls inside that module's lazy initialiser: a built-in loads with the first module that
-        // uses it. −2 MB peak RSS for `collect`.
-        format: 'cjs',
-        minify: true,
-        // One self-contained file: copy it and run it with node.
-        banner: { js: '#!/usr/bin/env node' },
-        define: { __MUSTER_AGENT_VERSION__: JSON.stringify(version) },
-        plugins: [lazyAgentCrypto],
-        logLevel: 'warning',
-      });
-      fs.chmodSync(path.join(root, 'packages/agent/dist/muster-agent.js'), 0o755);
-      // packages/agent/package.json says "type": "module"; this makes node read the bundle beside
-      // it as CommonJS. A copy of the file elsewhere is CommonJS too, unless a package.json above
+      // One single file per platform, each with only that platform's collectors (V8 keeps a
+      // script's whole source in memory; the other two platforms' collectors were a third of it):
+      // dist/muster-agent-linux.js, -windows.js, -macos.js. dist/muster-agent.js is a copy of the
+      // one for the platform this build runs on (Linux elsewhere), which bin/muster-agent.js, the
+      // service commands and npm run bench:agent use; copy the -windows or -macos file to a device
+      // of that platform (a build for one platform refuses to collect on another, naming the file).
+      const dist = path.join(root, 'packages/agent/dist');
+      const platforms = { linux: 'linux', win32: 'windows', darwin: 'macos' };
+      for (const [platform, name] of Object.entries(platforms)) {
+        const outfile = path.join(dist, `muster-agent-${name}.js`);
+        await build({
+          entryPoints: [path.join(root, 'packages/agent/src/cli.ts')],
+          outfile,
+          bundle: true,
+          platform: 'node',
+          target: 'node20',
+          // CommonJS, not ESM, for the footprint (npm run bench:agent): an ES module entry point
+          // starts Node's ESM loader (~1.7 MB more for every command), and an ESM bundle hoists every
+          // built-in import to the top of the file, so `collect` loaded node:http, node:https,
+          // node:tls and node:crypto too. In CommonJS output esbuild puts each module's require()
+          // calls inside that module's lazy initialiser: a built-in loads with the first module that
+          // uses it. −2 MB peak RSS for `collect`.
+          format: 'cjs',
+          minify: true,
+          // One self-contained file: copy it and run it with node.
+          banner: { js: '#!/usr/bin/env node' },
+          // __MUSTER_AGENT_PLATFORM__ is a constant: the other platforms' collectors are dead code
+          // (packages/agent/src/collectors/index.ts) and left out.
+          define: { __MUSTER_AGENT_VERSION__: JSON.stringify(version), __MUSTER_AGENT_PLATFORM__: JSON.stringify(platform) },
+          plugins: [liteAgentCrypto],
+          logLevel: 'warning',
+        });
+        fs.chmodSync(outfile, 0o755);
+      }
+      const here = platforms[process.platform] ?? 'linux';
+      fs.copyFileSync(path.join(dist, `muster-agent-${here}.js`), path.join(dist, 'muster-agent.js'));
+      fs.chmodSync(path.join(dist, 'muster-agent.js'), 0o755);
+      // packages/agent/package.json says "type": "module"; this makes node read the bundles beside
+      // it as CommonJS. A copy of a file elsewhere is CommonJS too, unless a package.json above
       // it says "type": "module" (then copy this package.json along, or name the copy .cjs).
-      fs.writeFileSync(path.join(root, 'packages/agent/dist/package.json'), '{ "type": "commonjs" }\n');
+      fs.writeFileSync(path.join(dist, 'package.json'), '{ "type": "commonjs" }\n');
     },
   },
 ];

@@ -10,8 +10,12 @@
 
   The state directory holds the device credential: it is restricted to SYSTEM and Administrators.
 
+.PARAMETER Agent
+  The agent's Windows single file, packages/agent/dist/muster-agent-windows.js from
+  `node scripts/build.mjs agent` (built on any platform), copied to this machine.
+
 .EXAMPLE
-  .\install.ps1 -Agent 'C:\Program Files\Muster\muster-agent.js' -Server https://muster.example.com -Token abcd1234efgh
+  .\install.ps1 -Agent 'C:\Program Files\Muster\muster-agent-windows.js' -Server https://muster.example.com -Token abcd1234efgh
 #>
 param(
   [Parameter(Mandatory = $true)] [string] $Agent,

@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import type { SectionName } from '@muster/protocol';
 import type { CollectFn, EXIT } from './runner.js';
 import { AGENT_VERSION } from './version.js';
+import { isoString } from './time.js';
 
 /**
  * Footprint. A device runs this on a schedule and as a daemon, so memory counts more than speed
@@ -12,8 +13,8 @@ import { AGENT_VERSION } from './version.js';
  * - V8 flags are set here, before any other module of the agent is evaluated. Everything else is
  *   imported lazily (`await import()`), also in the single-file bundle, where esbuild turns each
  *   such import into a module initialised on first use; this file's only static imports are Node
- *   built-ins, version.ts (a constant) and types. No optimising compilers (--no-opt,
- *   --no-sparkplug): −7.5 MB; no young-generation growth (--semi-space-growth-factor=1): −4.8 MB
+ *   built-ins, version.ts (a constant), time.ts (one small function) and types. No optimising
+ *   compilers (--no-opt, --no-sparkplug): −7.5 MB; no young-generation growth (--semi-space-growth-factor=1): −4.8 MB
  *   more; --optimize-for-size: −1 MB more; together the same as `node --lite-mode` on the command
  *   line (which the service units pass). CPU time is unchanged (~0.2 s). Set at run time,
  *   --max-semi-space-size does nothing (the heap is already configured), nor does --max-lazy.
@@ -24,7 +25,14 @@ import { AGENT_VERSION } from './version.js';
  *   imported statically, never with import(): esbuild leaves `import('node:…')` as it is, and
  *   that starts the ESM loader. Built-ins a module needs only sometimes are taken with
  *   process.getBuiltinModule() where they are used (node:https and node:tls in transport.ts, for
- *   an https server; node:zlib for a compressed body or log); node:crypto is made lazy by the build.
+ *   an https server; node:zlib for a compressed body or log). node:crypto is never loaded (on
+ *   Windows, for random bytes only): the bundle's node:crypto is lite-crypto.ts (scripts/build.mjs;
+ *   −0.7 MB for the daemon).
+ * - Dates are formatted by time.ts, not by V8, whose formatter maps ICU data into the process
+ *   (−0.5 MB for the daemon).
+ * - Text files are written and read in pieces (fsutil.ts): −0.8 MB for the daemon.
+ * - Each platform has its own bundle, without the other platforms' collectors (−1.3 MB for
+ *   `collect`).
  */
 const V8_FLAGS = ['--no-opt', '--no-sparkplug', '--optimize-for-size', '--semi-space-growth-factor=1'];
 for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
@@ -127,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
         if (error.code !== 'EPIPE') throw error;
         process.exit(0);
       });
-      process.stdout.write(`${JSON.stringify({ agentVersion: AGENT_VERSION, collectedAt: new Date().toISOString(), sections: result }, null, values.pretty ? 2 : undefined)}\n`);
+      process.stdout.write(`${JSON.stringify({ agentVersion: AGENT_VERSION, collectedAt: isoString(), sections: result }, null, values.pretty ? 2 : undefined)}\n`);
       return 0;
     }
     case 'enroll':
@@ -193,9 +201,12 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const credential = readCredential(paths);
   const release = acquireLock(paths);
-  const [{ createLogger }, { EXIT, Runner }, { collect }] = await Promise.all([import('./log.js'), import('./runner.js'), import('./collectors/index.js')]);
+  const [{ createLogger }, { EXIT, Runner }, { collect, wrongBuildFor }] = await Promise.all([import('./log.js'), import('./runner.js'), import('./collectors/index.js')]);
   const log = createLogger();
   try {
+    // A bundle for another platform would check in and never send an inventory.
+    const wrongBuild = wrongBuildFor(process.platform);
+    if (wrongBuild) throw new AgentError(wrongBuild);
     // --once exits right after its cycle: nothing to give back.
     const collectFn = values.once ? undefined : releasingAfterInventory(collect, fullGc(vm.runInNewContext));
     const runner = new Runner({ paths, agent, credential, log, push: !values['no-push'], collect: collectFn });

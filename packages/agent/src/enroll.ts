@@ -18,6 +18,7 @@ import type { Logger } from './log.js';
 import { InventoryStore, agentPlatform, type AgentIdentity } from './state.js';
 import { Transport, TlsSetupError } from './transport.js';
 import { AGENT_VERSION } from './version.js';
+import { isoString } from './time.js';
 
 export interface EnrollOptions {
   paths: AgentPaths;
@@ -102,7 +103,7 @@ export async function enroll(options: EnrollOptions): Promise<EnrollResult> {
     // Credential first: an agent.json without its credential would look enrolled and fail.
     writeCredential(options.paths, response.credential);
     writeServerConfig(options.paths, response.config);
-    const file: Parameters<typeof writeAgentFile>[1] = { server, deviceId: response.deviceId, enrolledAt: new Date().toISOString(), status: response.status };
+    const file: Parameters<typeof writeAgentFile>[1] = { server, deviceId: response.deviceId, enrolledAt: isoString(), status: response.status };
     if (options.caFile) file.caFile = options.caFile;
     if (pin) file.pin = pin;
     if (previous?.limits) file.limits = previous.limits;

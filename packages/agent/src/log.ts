@@ -1,3 +1,5 @@
+import { isoString } from './time.js';
+
 /**
  * One JSON line per event on stderr: {"time","level","msg",...fields}. No dependency, so the
  * single-file agent stays small. Keys that could carry a secret are redacted as a second wall
@@ -38,7 +40,7 @@ export function createLogger(options: { level?: LogLevel | 'silent'; write?: (li
   const emit = (level: LogLevel, msg: string, fields?: LogFields): void => {
     if (ORDER[level] < threshold) return;
     const safe = fields ? (redact(fields) as LogFields) : {};
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...safe })}\n`);
+    write(`${JSON.stringify({ time: isoString(), level, msg, ...safe })}\n`);
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),

@@ -29,6 +29,7 @@ import { AUTH_FAILURE_MESSAGE, Backoff, Transport, type HttpOutcome } from './tr
 import { AGENT_VERSION } from './version.js';
 import { Watchdog } from './watchdog.js';
 import { PushChannel } from './websocket.js';
+import { isoString } from './time.js';
 
 /** Exit codes of `run` (and `run --once`), stable for scripts and service managers. */
 export const EXIT = {
@@ -224,13 +225,13 @@ export class Runner {
   // --- talking to the server ---------------------------------------------------------------------------
 
   private noteContact(): void {
-    this.lastContactAt = new Date().toISOString();
+    this.lastContactAt = isoString();
     this.backoff.reset();
     this.retryAt = 0;
   }
 
   private noteError(message: string): void {
-    this.lastError = { at: new Date().toISOString(), message };
+    this.lastError = { at: isoString(), message };
   }
 
   private noteRetry(outcome: Extract<HttpOutcome, { kind: 'retry' }>, what: string): void {
@@ -342,14 +343,14 @@ export class Runner {
       protocol: 1,
       reportId: randomUUID(),
       sequence: this.sequence.take(),
-      collectedAt: now.toISOString(),
+      collectedAt: isoString(now),
       agent: this.identity,
       kind: 'result',
       workId,
       status,
-      finishedAt: now.toISOString(),
+      finishedAt: isoString(now),
     };
-    if (startedAt) report.startedAt = startedAt.toISOString();
+    if (startedAt) report.startedAt = isoString(startedAt);
     if (stderr) report.stderr = stderr;
     this.append(report);
     this.drainWanted = true;
@@ -433,7 +434,7 @@ export class Runner {
   status(): AgentStatus {
     const status: AgentStatus = {
       pid: process.pid,
-      updatedAt: new Date().toISOString(),
+      updatedAt: isoString(),
       server: this.options.agent.server,
       deviceId: this.options.agent.deviceId,
       spool: this.spool.stats(),

@@ -25,6 +25,7 @@ import {
 } from '@muster/protocol';
 import type { CollectedSections } from './collectors/index.js';
 import { atomicWriteFile, atomicWriteJson, isRecord, readJsonFile } from './fsutil.js';
+import { isoString } from './time.js';
 
 /**
  * Reports and deltas.
@@ -103,7 +104,7 @@ function reportBase(identity: AgentIdentity, sequence: number, collectedAt: Date
     protocol: PROTOCOL_VERSION as typeof PROTOCOL_VERSION,
     reportId: randomUUID(),
     sequence,
-    collectedAt: collectedAt.toISOString(),
+    collectedAt: isoString(collectedAt),
     agent: { version: identity.version, platform: identity.platform, arch: identity.arch },
   };
 }

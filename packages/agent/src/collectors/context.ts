@@ -2,6 +2,7 @@ import type childProcess from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import { TextPieces, readText } from '../fsutil.js';
 
 /**
  * Everything a collector may touch on the machine goes through this context, so that parsers stay
@@ -35,7 +36,7 @@ export class CommandTimeoutError extends Error {
 // readline and stream code it pulls in) costs ~0.5 MB of RSS, and node:fs is loaded anyway.
 const open = promisify(fs.open);
 const fstat = promisify(fs.fstat);
-const readFile = promisify(fs.readFile);
+const read = promisify(fs.read);
 const close = promisify(fs.close);
 const readdir = promisify(fs.readdir);
 const access = promisify(fs.access);
@@ -64,13 +65,16 @@ export function systemContext(): CollectContext {
       });
     },
     async readText(path, maxBytes = 64 * 1024 * 1024) {
-      // /proc and /sys are made up by the kernel in memory and never block on I/O: read them in one
-      // synchronous call (no thread-pool round trips, no 64 KiB chunk buffers for their unknown
-      // size; −0.6 MB peak RSS for `collect`). Files on disks, some perhaps on network mounts
-      // (home directories), are read asynchronously, so a hung mount only hangs its section.
+      // /proc and /sys are made up by the kernel in memory and never block on I/O: read them
+      // synchronously (no thread-pool round trips; −0.6 MB peak RSS for `collect`). Files on disks,
+      // some perhaps on network mounts (home directories), are read asynchronously, so a hung mount
+      // only hangs its section. Both in pieces of 32 KiB (fsutil.ts): /proc/net/tcp on a busy
+      // server, or a log, is hundreds of KB, which fs.readFile* would read into one C buffer of its
+      // size; glibc maps such a buffer on its own, and unmapping it makes glibc keep up to twice that
+      // much free heap for the rest of the daemon's life.
       if (path.startsWith('/proc/') || path.startsWith('/sys/')) {
         try {
-          return fs.readFileSync(path, 'utf8');
+          return readText(path);
         } catch {
           return undefined;
         }
@@ -80,7 +84,10 @@ export function systemContext(): CollectContext {
         try {
           const stat = await fstat(fd);
           if (stat.size > maxBytes) return undefined;
-          return await readFile(fd, { encoding: 'utf8' });
+          const pieces = new TextPieces();
+          let more = true;
+          while (more) more = pieces.take((await read(fd, pieces.buffer, pieces.offset, pieces.room, null)).bytesRead);
+          return pieces.text;
         } finally {
           await close(fd);
         }

@@ -7,13 +7,42 @@ export type SectionOutcome<S extends SectionName> = { data: SectionData[S] } | {
 export type CollectedSections = { [S in SectionName]?: SectionOutcome<S> };
 
 /**
+ * The platform a single-file bundle was built for (scripts/build.mjs builds one per platform and
+ * replaces this with "linux", "win32" or "darwin"); undefined when the agent runs from its
+ * sources, which carry every platform's collectors. A bundle holds only its own platform's
+ * collectors: V8 keeps a script's whole source in memory, and the other two platforms' collectors
+ * are a third of it (bench:agent: npm run bench:agent, README "Agent").
+ */
+declare const __MUSTER_AGENT_PLATFORM__: string | undefined;
+
+/** The platform this build of the agent collects on; undefined from the sources (all platforms). */
+export const BUILT_FOR: string | undefined = typeof __MUSTER_AGENT_PLATFORM__ === 'string' ? __MUSTER_AGENT_PLATFORM__ : undefined;
+
+/** The single-file name for each platform (scripts/build.mjs writes dist/muster-agent-<name>.js). */
+export const BUNDLE_NAMES: Partial<Record<NodeJS.Platform, string>> = { linux: 'linux', win32: 'windows', darwin: 'macos' };
+
+/**
+ * Why this build cannot collect on `platform`: a bundle built for another platform that has
+ * collectors of its own (a Linux bundle copied to a Mac). undefined when it can.
+ */
+export function wrongBuildFor(platform: NodeJS.Platform, builtFor: string | undefined = BUILT_FOR): string | undefined {
+  if (builtFor === undefined || builtFor === platform || !BUNDLE_NAMES[platform]) return undefined;
+  const built = BUNDLE_NAMES[builtFor as NodeJS.Platform] ?? builtFor;
+  return `this is muster-agent-${built}.js, the agent built for ${builtFor}; on ${platform} run muster-agent-${BUNDLE_NAMES[platform]}.js (node scripts/build.mjs agent builds one for each platform)`;
+}
+
+/**
  * The collectors of one platform, loaded on first use: an agent never loads (in the single-file
  * bundle: never initialises) the other platforms' code, and `run` loads none until it collects.
+ * In a bundle, the tests of __MUSTER_AGENT_PLATFORM__ are constants: esbuild drops the other
+ * platforms' branches and with them their collectors.
  */
 export async function collectorsFor(platform: NodeJS.Platform): Promise<CollectorSet> {
-  if (platform === 'linux') return (await import('./linux/index.js')).linuxCollectors;
-  if (platform === 'win32') return (await import('./windows/index.js')).windowsCollectors;
-  if (platform === 'darwin') return (await import('./macos/index.js')).macosCollectors;
+  const wrong = wrongBuildFor(platform);
+  if (wrong) throw new Error(wrong);
+  if (platform === 'linux' && (typeof __MUSTER_AGENT_PLATFORM__ !== 'string' || __MUSTER_AGENT_PLATFORM__ === 'linux')) return (await import('./linux/index.js')).linuxCollectors;
+  if (platform === 'win32' && (typeof __MUSTER_AGENT_PLATFORM__ !== 'string' || __MUSTER_AGENT_PLATFORM__ === 'win32')) return (await import('./windows/index.js')).windowsCollectors;
+  if (platform === 'darwin' && (typeof __MUSTER_AGENT_PLATFORM__ !== 'string' || __MUSTER_AGENT_PLATFORM__ === 'darwin')) return (await import('./macos/index.js')).macosCollectors;
   return {};
 }
 

@@ -5,6 +5,7 @@ import { parseMeminfo } from './hardware.js';
 import { parseProcNetDev } from './network.js';
 import { clip, readAccounts, toInt } from './shared.js';
 import { listVolumes } from './storage.js';
+import { isoString } from '../../time.js';
 
 type ProcessSummary = MetricsSection['processes']['topCpu'][number];
 
@@ -95,7 +96,7 @@ export function processCpu(before: Map<number, ProcStat>, after: Map<number, Pro
 
 export async function collectMetrics(ctx: CollectContext, windowMs = CPU_WINDOW_MS): Promise<MetricsSection> {
   const fx = fsx(ctx);
-  const at = ctx.now().toISOString();
+  const at = isoString(ctx.now());
   const pids = (await ctx.listDir('/proc')).filter((p) => /^\d+$/.test(p));
 
   const cpuBefore = parseProcStatCpu(fx.readSmall('/proc/stat') ?? '');

@@ -1,4 +1,5 @@
 import type { CollectContext } from '../context.js';
+import { isoString } from '../../time.js';
 
 /** Helpers and small parsers shared by several Linux sections. */
 
@@ -12,12 +13,12 @@ export function clip(value: string | null | undefined, max: number): string | nu
 
 export function isoFromSeconds(seconds: number | null | undefined): string | null {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return null;
-  return new Date(seconds * 1000).toISOString();
+  return isoString(seconds * 1000);
 }
 
 export function isoFromMs(ms: number | null | undefined): string | null {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0) return null;
-  return new Date(ms).toISOString();
+  return isoString(ms);
 }
 
 /** A non-negative integer from text, or null. */

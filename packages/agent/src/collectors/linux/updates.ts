@@ -3,6 +3,7 @@ import { LIMITS, type UpdatesSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
 import { fsx } from './fsx.js';
 import { clip, isoFromMs, naturalCompare, readTrimmed } from './shared.js';
+import { isoString } from '../../time.js';
 
 type UpdateItem = UpdatesSection['installed'][number];
 
@@ -46,7 +47,7 @@ export function parseAptHistory(text: string): HistoryResult {
     const at = start?.[1] ? aptLocalDate(start[1]) : null;
     const upgradeLine = /^Upgrade:\s*(.+)$/m.exec(stanza)?.[1];
     if (!upgradeLine) continue;
-    const installedAt = at ? at.toISOString() : null;
+    const installedAt = at ? isoString(at) : null;
     for (const m of upgradeLine.matchAll(/([^\s,()]+) \(([^)]*)\)/g)) {
       const [pkg = '', arch] = (m[1] ?? '').split(':');
       const [from, to] = (m[2] ?? '').split(',').map((s) => s.trim());
@@ -69,7 +70,7 @@ export function parseAptHistory(text: string): HistoryResult {
 function isoWithOffset(text: string): string | null {
   const fixed = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const ms = Date.parse(fixed);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  return Number.isNaN(ms) ? null : isoString(ms);
 }
 
 /** /var/log/dnf.rpm.log: "<time> SUBDEBUG Upgrade: name-[epoch:]version-release.arch". */

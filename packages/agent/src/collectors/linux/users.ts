@@ -2,6 +2,7 @@ import { LIMITS, type UsersSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
 import { fsx } from './fsx.js';
 import { adminNames, clip, isoFromSeconds, readAccounts, toInt, uidMin, type GroupEntry, type PasswdEntry } from './shared.js';
+import { isoString } from '../../time.js';
 
 type Account = UsersSection['accounts'][number];
 type Session = UsersSection['loggedIn'][number];
@@ -62,7 +63,7 @@ export function buildAccounts(input: {
       isAdmin: admins.has(u.name),
       disabled,
       lastLoginAt: isoFromSeconds(last),
-      passwordLastSetAt: shadow?.lastChange ? new Date(shadow.lastChange * 86_400_000).toISOString() : null,
+      passwordLastSetAt: shadow?.lastChange ? isoString(shadow.lastChange * 86_400_000) : null,
       groups: [...groups].slice(0, 256).map((g) => g.slice(0, LIMITS.name)),
     };
   });

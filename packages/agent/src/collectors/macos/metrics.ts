@@ -2,6 +2,7 @@ import { LIMITS, type MetricsSection } from '@muster/protocol';
 import type { CollectContext } from '../context.js';
 import { parseNetstatBytes } from './network.js';
 import { BIN, clip, lines, optional, parseBootTime, parseSysctl, run } from './util.js';
+import { isoString } from '../../time.js';
 
 type Process = MetricsSection['processes']['topCpu'][number];
 
@@ -144,7 +145,7 @@ export function parseMetrics(inputs: MetricsInputs): MetricsSection {
   }
 
   return {
-    at: inputs.now.toISOString(),
+    at: isoString(inputs.now),
     cpuPercent: cpu === null ? null : Math.round(cpu * 10) / 10,
     load: load ? [Number(load[1]), Number(load[2]), Number(load[3])] : null,
     memory: { totalBytes: total, usedBytes: used, percent: used !== null && total ? Math.round((used / total) * 1000) / 10 : null },

@@ -1,4 +1,5 @@
 import type { CollectContext } from '../context.js';
+import { isoString } from '../../time.js';
 
 /**
  * Helpers shared by the macOS collectors: where the tools live, how they are run, a short-lived
@@ -180,14 +181,14 @@ export function parseBootTime(value: string | undefined): number | undefined {
 
 export function isoFromEpochSeconds(seconds: number | undefined): string | null {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return null;
-  return new Date(Math.round(seconds * 1000)).toISOString();
+  return isoString(Math.round(seconds * 1000));
 }
 
 /** An ISO string when the input is a parseable date, else null: plist dates are already ISO 8601. */
 export function isoDate(value: string | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return Number.isNaN(time) ? null : isoString(time);
 }
 
 /** Keeps a string within a schema bound; the server refuses oversized fields, so trim rather than lose the record. */
@@ -208,5 +209,5 @@ export function isoFromMonthDayTime(month: string, day: number, hour: number, mi
   let date = new Date(now.getFullYear(), monthIndex, day, hour, minute);
   // A day of slack for clock skew; beyond that the date belongs to last year.
   if (date.getTime() > now.getTime() + 86_400_000) date = new Date(now.getFullYear() - 1, monthIndex, day, hour, minute);
-  return date.toISOString();
+  return isoString(date);
 }

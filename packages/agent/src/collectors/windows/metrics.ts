@@ -1,5 +1,6 @@
 import { LIMITS, type MetricsSection } from '@muster/protocol';
 import { bool, errorMessage, num, object, objects, psDate, str, uint } from './values.js';
+import { isoString } from '../../time.js';
 
 type ProcessSummary = MetricsSection['processes']['topCpu'][number];
 
@@ -68,7 +69,7 @@ export function parseMetrics(raw: unknown, now: Date): MetricsSection {
 
   const cpu = num(object(r.cpu)?.PercentProcessorTime) ?? num(r.cpuLoad);
   const boot = psDate(os?.LastBootUpTime);
-  const at = psDate(os?.LocalDateTime) ?? now.toISOString();
+  const at = psDate(os?.LocalDateTime) ?? isoString(now);
   const uptimeMs = boot ? Date.parse(at) - Date.parse(boot) : null;
 
   return {

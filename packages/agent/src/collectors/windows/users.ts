@@ -1,6 +1,7 @@
 import { LIMITS, type UsersSection } from '@muster/protocol';
 import { adminMembers } from './security.js';
 import { accountLeaf, bool, errorMessage, num, object, objects, psDate, str, type RawObject } from './values.js';
+import { isoString } from '../../time.js';
 
 type Account = UsersSection['accounts'][number];
 type LoggedIn = UsersSection['loggedIn'][number];
@@ -34,7 +35,7 @@ export function quserTime(text: string, utcOffsetMinutes: number): string | null
   if (year < 100) year += 2000;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23) return null;
   const ms = Date.UTC(year, month - 1, day, hour, Number(mm), Number(ss ?? 0)) - utcOffsetMinutes * 60_000;
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return Number.isFinite(ms) ? isoString(ms) : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isoString } from '../../time.js';
+
 /**
  * Readers for the JSON that Windows PowerShell 5.1's ConvertTo-Json prints. They forgive its
  * quirks so that the section parsers can stay short:
@@ -93,7 +95,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{
 
 function fromMs(ms: number): string | null {
   if (!Number.isFinite(ms) || ms < EARLIEST) return null;
-  return new Date(ms).toISOString();
+  return isoString(ms);
 }
 
 /**
@@ -125,7 +127,7 @@ function validDay(y: number, m: number, d: number): string | null {
   if (y < 1980 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1) return null; // 2023-02-30 and the like
-  return date.toISOString().slice(0, 10);
+  return isoString(date).slice(0, 10);
 }
 
 /**
