@@ -64,8 +64,7 @@ function firstParam(params: unknown): string | undefined {
 function createdId(reply: FastifyReply, payload: unknown): string | undefined {
   if (reply.statusCode !== 201 || typeof payload !== 'string' || payload.length > 1_000_000) return undefined;
   try {
-    const body = JSON.parse(payload) as { id?: unknown; deviceId?: unknown };
-    const id = body.id ?? body.deviceId;
+    const { id } = JSON.parse(payload) as { id?: unknown };
     return typeof id === 'string' ? id : undefined;
   } catch {
     return undefined;
